@@ -1,0 +1,98 @@
+"""Diagnostics as data: every problem found in the input is a value, never an exception.
+
+Each diagnostic knows the file, line and column (1-based) it is about, a stable code from the
+contract's table and a Dutch message that tells a coordinator what to do.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+SEVERITY_LABEL = {Severity.ERROR: "fout", Severity.WARNING: "waarschuwing"}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Diagnostic:
+    """One problem in one place."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    code: str
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def as_text(self) -> str:
+        label = SEVERITY_LABEL[self.severity]
+        return f"{self.path}:{self.line}:{self.column}: {label}: {self.message} [{self.code}]"
+
+    def as_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+
+class EkcError(Exception):
+    """Root of every exception the toolkit raises on purpose.
+
+    Carries the diagnostics that explain it, so the edges (CLI, MkDocs plugin) can show them.
+    """
+
+    def __init__(self, diagnostics: Sequence[Diagnostic], summary: str = "") -> None:
+        self.diagnostics = list(diagnostics)
+        super().__init__(summary or "\n".join(d.as_text() for d in self.diagnostics))
+
+
+def display_path(path: Path | str) -> str:
+    """The path as the user knows it: relative to the working folder when it lies inside."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Sort by file, then position, dropping exact repeats (a case checked for two plans)."""
+    return sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.column, d.code, d.message))
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.is_error for d in diagnostics)
+
+
+def format_text(diagnostics: Iterable[Diagnostic]) -> str:
+    return "".join(d.as_text() + "\n" for d in diagnostics)
+
+
+def format_json(diagnostics: Iterable[Diagnostic]) -> str:
+    return json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+
+
+def summarize(diagnostics: Sequence[Diagnostic], files: int) -> str:
+    """A one-line Dutch summary for the end of a run."""
+    errors = sum(1 for d in diagnostics if d.is_error)
+    warnings = len(diagnostics) - errors
+    checked = f"{files} {'bestand' if files == 1 else 'bestanden'} gecontroleerd"
+    if not diagnostics:
+        return f"{checked}: geen problemen gevonden."
+    parts = []
+    if errors:
+        parts.append(f"{errors} {'fout' if errors == 1 else 'fouten'}")
+    if warnings:
+        parts.append(f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
+    return f"{checked}: {' en '.join(parts)}."

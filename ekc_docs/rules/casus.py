@@ -1,0 +1,138 @@
+"""Rules inside a case file: ids, references, roles and the order of dates."""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic
+from ..models import Casus
+from ..reader import Document
+from .report import Report
+
+MAX_DAYS_TO_CONFERENCE = 42
+
+
+def person_ids(casus: Casus) -> set[str]:
+    return {p.id for p in casus.personen}
+
+
+def member_ids(casus: Casus) -> set[str]:
+    """Everyone who can do something in a plan: the people and the children."""
+    return person_ids(casus) | {k.id for k in casus.kinderen}
+
+
+def professional_ids(casus: Casus) -> set[str]:
+    return {p.id for p in casus.personen if p.kring == "professional"}
+
+
+def check_casus(casus: Casus, document: Document) -> list[Diagnostic]:
+    """Everything about a case that one field alone cannot say."""
+    report = Report(document)
+    _check_ids(casus, report)
+    _check_subject(casus, report)
+    _check_people(casus, report)
+    _check_dates(casus, report)
+    return report.items
+
+
+def _check_ids(casus: Casus, report: Report) -> None:
+    ids = [(("kinderen", i, "id"), k.id) for i, k in enumerate(casus.kinderen)]
+    ids += [(("personen", i, "id"), p.id) for i, p in enumerate(casus.personen)]
+    report.check_unique(ids, "een kind of persoon")
+    report.check_unique(
+        [(("voorwaarden", i, "id"), v.id) for i, v in enumerate(casus.voorwaarden)],
+        "een voorwaarde",
+    )
+
+
+def _check_subject(casus: Casus, report: Report) -> None:
+    """A familiegroepsplan is about children, a persoonlijk plan about one adult."""
+    if casus.soort == "familiegroepsplan":
+        if not casus.kinderen:
+            report.add(
+                ("kinderen",),
+                "missing-key",
+                "een familiegroepsplan gaat over kinderen: zet minstens één kind onder "
+                "'kinderen' (of kies 'soort: persoonlijk-plan' voor een volwassene)",
+            )
+        if casus.hoofdpersoon is not None:
+            report.add(
+                ("hoofdpersoon",),
+                "invalid-value",
+                "'hoofdpersoon' hoort bij een persoonlijk plan; bij een familiegroepsplan staan "
+                "de kinderen in het midden (laat 'hoofdpersoon' weg of kies "
+                "'soort: persoonlijk-plan')",
+            )
+    elif casus.hoofdpersoon is None:
+        report.add(
+            ("hoofdpersoon",),
+            "missing-key",
+            "een persoonlijk plan gaat over één volwassene: zet diens id bij 'hoofdpersoon'",
+        )
+    else:
+        report.check_ref(("hoofdpersoon",), casus.hoofdpersoon, person_ids(casus), "persoon")
+
+
+def _check_people(casus: Casus, report: Report) -> None:
+    members, persons, professionals = member_ids(casus), person_ids(casus), professional_ids(casus)
+    for i, person in enumerate(casus.personen):
+        if person.kring == "professional" and person.organisatie is None:
+            report.add(
+                ("personen", i, "organisatie"),
+                "missing-key",
+                f"{person.naam} is een professional: vul bij 'organisatie' in waar "
+                f"{person.naam} werkt",
+            )
+    for i, who in enumerate(casus.toestemming.door):
+        report.check_ref(("toestemming", "door", i), who, members, "persoon in deze casus")
+    report.check_ref(("aanmelding", "aanmelder"), casus.aanmelding.aanmelder, persons, "persoon")
+    for i, condition in enumerate(casus.voorwaarden):
+        loc = ("voorwaarden", i, "gesteld_door")
+        if report.check_ref(loc, condition.gesteld_door, persons, "persoon") and (
+            condition.gesteld_door not in professionals
+        ):
+            report.add(
+                loc,
+                "invalid-value",
+                f"voorwaarden worden gesteld door een professional, maar '{condition.gesteld_door}' "
+                f"staat niet in de kring professional; professionals hier: "
+                f"{', '.join(sorted(professionals)) or 'geen'}",
+            )
+
+
+def _check_dates(casus: Casus, report: Report) -> None:
+    referral = casus.aanmelding.datum
+    if casus.toestemming.datum < referral:
+        report.add(
+            ("toestemming", "datum"),
+            "date-order",
+            f"de toestemming ({casus.toestemming.datum}) ligt vóór de aanmelding ({referral}); "
+            "klopt een van beide data niet?",
+        )
+    for i, child in enumerate(casus.kinderen):
+        if child.geboortedatum is not None and child.geboortedatum > referral:
+            report.add(
+                ("kinderen", i, "geboortedatum"),
+                "date-order",
+                f"de geboortedatum van {child.naam} ligt na de aanmelding ({referral})",
+            )
+    if casus.conferentie is None:
+        return
+    held = casus.conferentie.datum
+    for when, what in (
+        (referral, "de aanmelding"),
+        (casus.toestemming.datum, "de toestemming"),
+    ):
+        if held < when:
+            report.add(
+                ("conferentie", "datum"),
+                "date-order",
+                f"de conferentie ({held}) ligt vóór {what} ({when}); klopt een van beide data niet?",
+            )
+            return
+    days = (held - referral).days
+    if days > MAX_DAYS_TO_CONFERENCE:
+        report.add(
+            ("conferentie", "datum"),
+            "late-conference",
+            f"de conferentie is {days} dagen na de aanmelding gehouden; de norm is zes weken",
+            warning=True,
+        )

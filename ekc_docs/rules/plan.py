@@ -1,0 +1,203 @@
+"""Rules for a plan read together with its case (and the sociale kaart when it names services)."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Mapping
+from datetime import date
+
+from ..diagnostics import Diagnostic
+from ..models import Casus, Plan, Voorziening
+from ..reader import Document
+from .casus import member_ids, professional_ids
+from .report import Report
+
+#: codes that `--concept` turns into warnings: an unfinished plan may still be printed as a draft
+CONCEPT_CODES = frozenset({"condition-not-met", "missing-approval", "not-approved"})
+REVIEW_MONTHS, REVIEW_MONTHS_YOUNG, YOUNG_AGE = 6, 3, 7
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def check_plan(
+    plan: Plan,
+    document: Document,
+    casus: Casus,
+    services: Mapping[str, Voorziening] | None,
+    *,
+    concept: bool = False,
+) -> list[Diagnostic]:
+    """Everything a plan must satisfy given its case; `services` is None when no kaart was found."""
+    report = Report(document)
+    _check_agreements(plan, casus, services, report)
+    _check_roles(plan, casus, report)
+    _check_conditions(plan, casus, report, concept)
+    _check_dates(plan, casus, report)
+    return report.items
+
+
+def _check_agreements(
+    plan: Plan, casus: Casus, services: Mapping[str, Voorziening] | None, report: Report
+) -> None:
+    members = member_ids(casus)
+    conditions = {v.id for v in casus.voorwaarden}
+    report.check_unique(
+        [(("afspraken", i, "id"), a.id) for i, a in enumerate(plan.afspraken) if a.id is not None],
+        "een afspraak",
+    )
+    for i, agreement in enumerate(plan.afspraken):
+        for j, who in enumerate(agreement.wie):
+            report.check_ref(
+                ("afspraken", i, "wie", j), who, members, "persoon of kind in de casus"
+            )
+        if agreement.controle is not None:
+            report.check_ref(
+                ("afspraken", i, "controle"), agreement.controle, members, "persoon in de casus"
+            )
+        for j, condition in enumerate(agreement.voorwaarden or []):
+            report.check_ref(
+                ("afspraken", i, "voorwaarden", j), condition, conditions, "voorwaarde van de casus"
+            )
+        if agreement.hulp is None:
+            continue
+        if services is None:
+            report.add(
+                ("afspraken", i, "hulp"),
+                "unknown-ref",
+                f"'{agreement.hulp}' verwijst naar de sociale kaart, maar er is geen sociale kaart "
+                "gevonden; geef de map op met --kaart",
+            )
+        else:
+            report.check_ref(
+                ("afspraken", i, "hulp"),
+                agreement.hulp,
+                services,
+                "voorziening in de sociale kaart",
+            )
+
+
+def _check_roles(plan: Plan, casus: Casus, report: Report) -> None:
+    members, professionals = member_ids(casus), professional_ids(casus)
+    if report.check_ref(
+        ("aanspreekpunt",), plan.aanspreekpunt, members, "persoon in de casus"
+    ) and (plan.aanspreekpunt in professionals):
+        network = sorted(members - professionals)
+        report.add(
+            ("aanspreekpunt",),
+            "lead-is-professional",
+            f"het aanspreekpunt '{plan.aanspreekpunt}' is een professional; kies iemand uit het "
+            f"eigen netwerk die het plan bewaakt, bijvoorbeeld: {', '.join(network)}",
+        )
+    if plan.evaluatie.bijeenroeper is not None:
+        report.check_ref(
+            ("evaluatie", "bijeenroeper"),
+            plan.evaluatie.bijeenroeper,
+            members,
+            "persoon in de casus",
+        )
+    if plan.verspreid is not None:
+        for i, who in enumerate(plan.verspreid.aan):
+            report.check_ref(("verspreid", "aan", i), who, members, "persoon in de casus")
+    if (
+        plan.akkoord is not None
+        and report.check_ref(("akkoord", "door"), plan.akkoord.door, members, "persoon in de casus")
+        and plan.akkoord.door not in professionals
+    ):
+        report.add(
+            ("akkoord", "door"),
+            "invalid-value",
+            f"het akkoord wordt gegeven door de professional die de voorwaarden stelde; "
+            f"'{plan.akkoord.door}' staat niet in de kring professional",
+        )
+
+
+def _check_conditions(plan: Plan, casus: Casus, report: Report, concept: bool) -> None:
+    answered = {c for a in plan.afspraken for c in a.voorwaarden or []}
+    for condition in casus.voorwaarden:
+        if condition.id not in answered:
+            report.add(
+                ("afspraken",),
+                "condition-not-met",
+                f'geen afspraak beantwoordt voorwaarde {condition.id}: "{condition.tekst}"; '
+                f"zet 'voorwaarden: [{condition.id}]' bij de afspraak die eraan voldoet",
+                warning=concept,
+                at_key=True,
+            )
+    if plan.akkoord is None:
+        if casus.voorwaarden:
+            report.add(
+                ("akkoord",),
+                "missing-approval",
+                "de casus heeft voorwaarden, dus het plan heeft een 'akkoord' nodig van de "
+                "professional die ze stelde (door, datum, besluit)",
+                warning=concept,
+            )
+        return
+    if plan.akkoord.besluit != "akkoord":
+        report.add(
+            ("akkoord", "besluit"),
+            "not-approved",
+            f"het besluit is '{plan.akkoord.besluit}': het plan is nog niet goedgekeurd; vul het "
+            "aan en vraag opnieuw akkoord, of druk het af als concept (--concept)",
+            warning=concept,
+        )
+        if plan.akkoord.toelichting is None:
+            report.add(
+                ("akkoord", "toelichting"),
+                "missing-key",
+                "bij een besluit dat niet 'akkoord' is hoort een 'toelichting': wat moet er "
+                "anders of erbij?",
+            )
+
+
+def _check_dates(plan: Plan, casus: Casus, report: Report) -> None:
+    made = plan.datum
+    referral = casus.aanmelding.datum
+    if made < referral:
+        report.add(
+            ("datum",), "date-order", f"het plan ({made}) is ouder dan de aanmelding ({referral})"
+        )
+    elif casus.conferentie is not None and made < casus.conferentie.datum:
+        report.add(
+            ("datum",),
+            "date-order",
+            f"het plan ({made}) ligt vóór de conferentie ({casus.conferentie.datum}); "
+            "het plan wordt op of na de conferentie gemaakt",
+        )
+    for loc, when, what in (
+        (("evaluatie", "datum"), plan.evaluatie.datum, "de evaluatie"),
+        (("akkoord", "datum"), plan.akkoord.datum if plan.akkoord else None, "het akkoord"),
+        (
+            ("verspreid", "datum"),
+            plan.verspreid.datum if plan.verspreid else None,
+            "de verspreiding",
+        ),
+    ):
+        if when is not None and (when < made or (what == "de evaluatie" and when == made)):
+            report.add(
+                loc, "date-order", f"{what} ({when}) ligt niet na de datum van het plan ({made})"
+            )
+    young = [
+        k.naam
+        for k in casus.kinderen
+        if k.geboortedatum and age_on(k.geboortedatum, made) < YOUNG_AGE
+    ]
+    months = REVIEW_MONTHS_YOUNG if young else REVIEW_MONTHS
+    limit = add_months(made, months)
+    if plan.evaluatie.datum > limit:
+        reason = f" omdat {', '.join(young)} jonger dan {YOUNG_AGE} is" if young else ""
+        report.add(
+            ("evaluatie", "datum"),
+            "late-review",
+            f"de evaluatie ({plan.evaluatie.datum}) is meer dan {months} maanden na het plan; "
+            f"spreek uiterlijk {limit} af{reason}",
+            warning=True,
+        )

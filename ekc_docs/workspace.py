@@ -1,0 +1,193 @@
+"""Loading files into checked models, each file read and validated once per run.
+
+A plan is never checked alone: the workspace finds its case (and the sociale kaart when the plan
+names services) and runs the rules that need both. The CLI, the renderer and the site all load
+through here, so they all see the same diagnostics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .diagnostics import Diagnostic
+from .models import Casus, Categorieen, Kaart, Plan, Voorziening
+from .privacy import check_fictional
+from .reader import Document, read_document
+from .rules.bsn import check_bsn
+from .rules.casus import check_casus
+from .rules.kaart import check_kaart
+from .rules.plan import check_plan
+from .rules.report import Report
+from .validation import validate
+
+YAML_SUFFIXES = (".yml", ".yaml")
+CATEGORIES_STEM = "categorieen"
+
+
+def kind_of(path: Path) -> str | None:
+    """'casus', 'plan' or None, from the file name alone (contract §6)."""
+    if path.suffix not in YAML_SUFFIXES:
+        return None
+    if path.name.startswith("casus"):
+        return "casus"
+    if path.name.startswith("plan"):
+        return "plan"
+    return None
+
+
+def is_kaart_dir(path: Path) -> bool:
+    return any((path / f"{CATEGORIES_STEM}{suffix}").is_file() for suffix in YAML_SUFFIXES)
+
+
+@dataclass
+class LoadedCasus:
+    document: Document
+    casus: Casus | None
+    diagnostics: list[Diagnostic]
+
+
+@dataclass
+class LoadedKaart:
+    """The whole sociale kaart: every service by id, with its municipality and organisation."""
+
+    folder: Path
+    kaarten: list[tuple[Kaart, Document]] = field(default_factory=list)
+    categorieen: Categorieen | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def services(self) -> dict[str, Voorziening]:
+        return {s.id: s for kaart, _ in self.kaarten for s in kaart.voorzieningen}
+
+
+@dataclass
+class LoadedPlan:
+    document: Document
+    plan: Plan | None
+    casus: LoadedCasus | None
+    kaart: LoadedKaart | None
+    diagnostics: list[Diagnostic]
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None and not any(d.is_error for d in self.all_diagnostics)
+
+    @property
+    def all_diagnostics(self) -> list[Diagnostic]:
+        extra = self.casus.diagnostics if self.casus else []
+        return self.diagnostics + extra
+
+
+class Workspace:
+    """Caches documents and models for one run; `today` dates the freshness checks."""
+
+    def __init__(
+        self, *, today: date | None = None, kaart_dir: Path | None = None, concept: bool = False
+    ) -> None:
+        self.today = today or date.today()
+        self.kaart_dir = kaart_dir
+        self.concept = concept
+        self._cases: dict[Path, LoadedCasus] = {}
+        self._kaarten: dict[Path, LoadedKaart] = {}
+
+    # --- cases ----------------------------------------------------------------------------
+
+    def load_casus(self, path: Path) -> LoadedCasus:
+        key = path.resolve()
+        if key not in self._cases:
+            document = read_document(path)
+            casus, problems = validate(document, Casus)
+            diagnostics = document.diagnostics + problems + check_bsn(document)
+            if casus is not None:
+                diagnostics += check_casus(casus, document)
+                diagnostics += check_fictional(path, document, casus.fictief, "casus")
+            self._cases[key] = LoadedCasus(document, casus, diagnostics)
+        return self._cases[key]
+
+    # --- the sociale kaart ----------------------------------------------------------------
+
+    def load_kaart(self, folder: Path) -> LoadedKaart:
+        key = folder.resolve()
+        if key not in self._kaarten:
+            self._kaarten[key] = self._read_kaart(folder)
+        return self._kaarten[key]
+
+    def _read_kaart(self, folder: Path) -> LoadedKaart:
+        loaded = LoadedKaart(folder)
+        categories: tuple[Categorieen, Document] | None = None
+        for path in sorted(
+            p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file()
+        ):
+            loaded.files += 1
+            document = read_document(path)
+            loaded.diagnostics += document.diagnostics + check_bsn(document)
+            if path.stem == CATEGORIES_STEM:
+                model, problems = validate(document, Categorieen)
+                if model is not None:
+                    categories = (model, document)
+                    loaded.categorieen = model
+            else:
+                kaart, problems = validate(document, Kaart)
+                if kaart is not None:
+                    loaded.kaarten.append((kaart, document))
+            loaded.diagnostics += problems
+        loaded.diagnostics += check_kaart(loaded.kaarten, categories, self.today)
+        return loaded
+
+    def default_kaart(self, near: Path) -> LoadedKaart | None:
+        """--kaart, else the site's kaart: content/sociale-kaart in the working folder."""
+        folder = self.kaart_dir or Path("content/sociale-kaart")
+        return self.load_kaart(folder) if is_kaart_dir(folder) else None
+
+    # --- plans ----------------------------------------------------------------------------
+
+    def load_plan(self, path: Path) -> LoadedPlan:
+        document = read_document(path)
+        plan, problems = validate(document, Plan)
+        diagnostics = document.diagnostics + problems + check_bsn(document)
+        if plan is None:
+            return LoadedPlan(document, None, None, None, diagnostics)
+        case_path, problem = self._case_path(path, plan, document)
+        if problem is not None:
+            return LoadedPlan(document, plan, None, None, [*diagnostics, problem])
+        assert case_path is not None
+        loaded_case = self.load_casus(case_path)
+        kaart = None
+        if any(a.hulp for a in plan.afspraken):
+            kaart = self.default_kaart(path)
+        if loaded_case.casus is not None:
+            services = kaart.services if kaart is not None else None
+            found = check_plan(plan, document, loaded_case.casus, services, concept=self.concept)
+            diagnostics += found
+            fictional = plan.fictief if plan.fictief is not None else loaded_case.casus.fictief
+            diagnostics += check_fictional(path, document, fictional, "plan")
+        return LoadedPlan(document, plan, loaded_case, kaart, diagnostics)
+
+    def _case_path(
+        self, plan_path: Path, plan: Plan, document: Document
+    ) -> tuple[Path | None, Diagnostic | None]:
+        """Where the plan's case is; it may not leave the plan's folder or its parent."""
+        report = Report(document)
+        folder = plan_path.resolve().parent
+        candidate = (folder / plan.casusbestand).resolve()
+        allowed = (folder, folder.parent)
+        if not any(candidate == root or root in candidate.parents for root in allowed):
+            report.add(
+                ("casusbestand",),
+                "path-outside",
+                f"'{plan.casusbestand}' ligt buiten de map van het plan en de map daarboven; "
+                "zet het casusbestand naast het plan",
+            )
+            return None, report.items[0]
+        if not candidate.is_file():
+            report.add(
+                ("casusbestand",),
+                "file-not-found",
+                f"het casusbestand '{plan.casusbestand}' bestaat niet naast dit plan; een plan "
+                "wordt altijd met zijn casus gecontroleerd",
+            )
+            return None, report.items[0]
+        return plan_path.parent / plan.casusbestand, None
