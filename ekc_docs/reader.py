@@ -96,7 +96,7 @@ def to_python(node: Node | None) -> Any:
     while stack:
         current, target = stack.pop()
         pairs: list[tuple[str | None, Node]] = (
-            [(k.value, v) for k, v in current.items]
+            [(k.value, v) for k, v in current.items if not k.broken]
             if isinstance(current, Mapping)
             else [(None, v) for v in current.items]  # type: ignore[attr-defined]
         )
@@ -111,6 +111,23 @@ def to_python(node: Node | None) -> Any:
             else:
                 target[key] = value
     return result
+
+
+def item_ids(root: Node | None, field: str) -> list[str]:
+    """The `id` of every entry in a top-level list, whether or not the entry is valid.
+
+    References are checked against these, so one broken entry does not make every reference
+    to it fail as well.
+    """
+    pair = root.get(field) if isinstance(root, Mapping) else None
+    if pair is None or not isinstance(pair[1], Sequence):
+        return []
+    ids = []
+    for item in pair[1].items:
+        found = item.get("id") if isinstance(item, Mapping) else None
+        if found is not None and isinstance(found[1], Scalar):
+            ids.append(found[1].value)
+    return ids
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -244,6 +261,7 @@ def _build_tree(text: str, problems: _Problems) -> Node | None:
     root: Node | None = None
     stack: list[_Frame] = []
     documents = 0
+    aliases_seen: set[str] = set()
 
     def attach(node: Node) -> None:
         nonlocal root
@@ -275,12 +293,14 @@ def _build_tree(text: str, problems: _Problems) -> Node | None:
                     break
                 continue
             if isinstance(event, yaml.AliasEvent):
-                problems.error(
-                    line,
-                    column,
-                    "yaml-alias",
-                    f"verwijzingen ('*{event.anchor}') zijn niet toegestaan; schrijf de waarde voluit",
-                )
+                if event.anchor not in aliases_seen:  # one report per name, however often used
+                    aliases_seen.add(event.anchor)
+                    problems.error(
+                        line,
+                        column,
+                        "yaml-alias",
+                        f"verwijzingen ('*{event.anchor}') zijn niet toegestaan; schrijf de waarde voluit",
+                    )
                 attach(Scalar(line, column, "", broken=True))
                 continue
             if not isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
@@ -369,6 +389,7 @@ def _as_key(node: Node, frame: _Frame, problems: _Problems) -> Scalar:
             f"de sleutel '{node.value}' staat twee keer in hetzelfde blok "
             f"(eerst op regel {first.line}); houd er één over",
         )
+        node.broken = True  # the first one counts; the repeat is left out of validation
     else:
         frame.keys[node.value] = node
     return node
@@ -376,6 +397,7 @@ def _as_key(node: Node, frame: _Frame, problems: _Problems) -> Scalar:
 
 _SYNTAX_HINTS = (
     ("found character '\\t'", "er staat een tab; spring in met spaties, niet met tabs"),
+    ("tab character", "er staat een tab; spring in met spaties, niet met tabs"),
     (
         "mapping values are not allowed",
         "hier staat een dubbele punt die niet past; "

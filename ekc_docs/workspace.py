@@ -14,7 +14,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic
 from .models import Casus, Categorieen, Kaart, Plan, Voorziening
 from .privacy import check_fictional
-from .reader import Document, read_document
+from .reader import Document, item_ids, read_document
 from .rules.bsn import check_bsn
 from .rules.casus import check_casus
 from .rules.kaart import check_kaart
@@ -57,6 +57,9 @@ class LoadedKaart:
     categorieen: Categorieen | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
+    #: ids of every organisation and service written down, valid or not
+    organisation_ids: set[str] = field(default_factory=set)
+    service_ids: set[str] = field(default_factory=set)
 
     @property
     def services(self) -> dict[str, Voorziening]:
@@ -130,11 +133,15 @@ class Workspace:
                     categories = (model, document)
                     loaded.categorieen = model
             else:
+                loaded.organisation_ids.update(item_ids(document.root, "organisaties"))
+                loaded.service_ids.update(item_ids(document.root, "voorzieningen"))
                 kaart, problems = validate(document, Kaart)
                 if kaart is not None:
                     loaded.kaarten.append((kaart, document))
             loaded.diagnostics += problems
-        loaded.diagnostics += check_kaart(loaded.kaarten, categories, self.today)
+        loaded.diagnostics += check_kaart(
+            loaded.kaarten, categories, loaded.organisation_ids, self.today
+        )
         return loaded
 
     def default_kaart(self, near: Path) -> LoadedKaart | None:
@@ -159,7 +166,7 @@ class Workspace:
         if any(a.hulp for a in plan.afspraken):
             kaart = self.default_kaart(path)
         if loaded_case.casus is not None:
-            services = kaart.services if kaart is not None else None
+            services = kaart.service_ids if kaart is not None else None
             found = check_plan(plan, document, loaded_case.casus, services, concept=self.concept)
             diagnostics += found
             fictional = plan.fictief if plan.fictief is not None else loaded_case.casus.fictief

@@ -136,9 +136,13 @@ def _check_email(value: str) -> str:
 def _email_reason(reason: str) -> str:
     if "exactly one @-sign" in reason:
         return "er moet precies één @ in staan"
-    if "@-sign" in reason:
-        return "het deel voor of na de @ ontbreekt"
-    if "domain" in reason.lower() or "period" in reason:
+    if "must have an @-sign" in reason:
+        return "er ontbreekt een @"
+    if "after the @-sign" in reason:
+        return "na de @ ontbreekt de naam van het domein, zoals example.org"
+    if "before the @-sign" in reason:
+        return "voor de @ ontbreekt de naam"
+    if "period" in reason or "domain" in reason.lower():
         return "het deel na de @ klopt niet"
     return "controleer de schrijfwijze"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from ..diagnostics import Diagnostic
@@ -17,6 +17,7 @@ STALE_MONTHS = 12
 def check_kaart(
     files: Sequence[tuple[Kaart, Document]],
     categories: tuple[Categorieen, Document] | None,
+    organisations: Collection[str],
     today: date,
 ) -> list[Diagnostic]:
     """All kaart files together: ids are unique across them and references may cross them."""
@@ -33,7 +34,6 @@ def check_kaart(
 
     _check_unique_across(files, reports, "organisaties", "een organisatie")
     _check_unique_across(files, reports, "voorzieningen", "een voorziening")
-    organisations = {o.id for kaart, _ in files for o in kaart.organisaties}
     stale_before = add_months(today, -STALE_MONTHS)
     for (kaart, _), report in zip(files, reports, strict=True):
         for i, service in enumerate(kaart.voorzieningen):

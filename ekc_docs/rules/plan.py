@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping
+from collections.abc import Collection
 from datetime import date
 
 from ..diagnostics import Diagnostic
-from ..models import Casus, Plan, Voorziening
+from ..models import Casus, Plan
 from ..reader import Document
 from .casus import member_ids, professional_ids
 from .report import Report
@@ -31,11 +31,11 @@ def check_plan(
     plan: Plan,
     document: Document,
     casus: Casus,
-    services: Mapping[str, Voorziening] | None,
+    services: Collection[str] | None,
     *,
     concept: bool = False,
 ) -> list[Diagnostic]:
-    """Everything a plan must satisfy given its case; `services` is None when no kaart was found."""
+    """Everything a plan must satisfy given its case; `services` (ids) is None without a kaart."""
     report = Report(document)
     _check_agreements(plan, casus, services, report)
     _check_roles(plan, casus, report)
@@ -45,7 +45,7 @@ def check_plan(
 
 
 def _check_agreements(
-    plan: Plan, casus: Casus, services: Mapping[str, Voorziening] | None, report: Report
+    plan: Plan, casus: Casus, services: Collection[str] | None, report: Report
 ) -> None:
     members = member_ids(casus)
     conditions = {v.id for v in casus.voorwaarden}
