@@ -294,7 +294,7 @@ def _build_tree(text: str, problems: _Problems) -> Node | None:
                 continue
             if isinstance(event, yaml.AliasEvent):
                 if event.anchor not in aliases_seen:  # one report per name, however often used
-                    aliases_seen.add(event.anchor)
+                    aliases_seen.add(event.anchor or "")
                     problems.error(
                         line,
                         column,

@@ -14,7 +14,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic
 from .models import Casus, Categorieen, Kaart, Plan, Voorziening
 from .privacy import check_fictional
-from .reader import Document, item_ids, read_document
+from .reader import Document, Mapping, Scalar, item_ids, read_document
 from .rules.bsn import check_bsn
 from .rules.casus import check_casus
 from .rules.kaart import check_kaart
@@ -155,17 +155,18 @@ class Workspace:
         document = read_document(path)
         plan, problems = validate(document, Plan)
         diagnostics = document.diagnostics + problems + check_bsn(document)
-        if plan is None:
+        if document.root is None:
             return LoadedPlan(document, None, None, None, diagnostics)
-        case_path, problem = self._case_path(path, plan, document)
+        # the case is checked even when the plan itself has errors: all problems in one run
+        case_path, problem = self._case_path(path, _casusbestand(plan, document), document)
         if problem is not None:
             return LoadedPlan(document, plan, None, None, [*diagnostics, problem])
         assert case_path is not None
         loaded_case = self.load_casus(case_path)
         kaart = None
-        if any(a.hulp for a in plan.afspraken):
+        if plan is not None and any(a.hulp for a in plan.afspraken):
             kaart = self.default_kaart(path)
-        if loaded_case.casus is not None:
+        if plan is not None and loaded_case.casus is not None:
             services = kaart.service_ids if kaart is not None else None
             found = check_plan(plan, document, loaded_case.casus, services, concept=self.concept)
             diagnostics += found
@@ -174,27 +175,41 @@ class Workspace:
         return LoadedPlan(document, plan, loaded_case, kaart, diagnostics)
 
     def _case_path(
-        self, plan_path: Path, plan: Plan, document: Document
+        self, plan_path: Path, casusbestand: str, document: Document
     ) -> tuple[Path | None, Diagnostic | None]:
         """Where the plan's case is; it may not leave the plan's folder or its parent."""
         report = Report(document)
         folder = plan_path.resolve().parent
-        candidate = (folder / plan.casusbestand).resolve()
+        try:
+            candidate = (folder / casusbestand).resolve()
+            exists = candidate.is_file()
+        except (OSError, ValueError):  # a name with a NUL byte, or far too long
+            candidate, exists = folder / "?", False
         allowed = (folder, folder.parent)
         if not any(candidate == root or root in candidate.parents for root in allowed):
             report.add(
                 ("casusbestand",),
                 "path-outside",
-                f"'{plan.casusbestand}' ligt buiten de map van het plan en de map daarboven; "
+                f"'{casusbestand}' ligt buiten de map van het plan en de map daarboven; "
                 "zet het casusbestand naast het plan",
             )
             return None, report.items[0]
-        if not candidate.is_file():
+        if not exists:
             report.add(
                 ("casusbestand",),
                 "file-not-found",
-                f"het casusbestand '{plan.casusbestand}' bestaat niet naast dit plan; een plan "
+                f"het casusbestand '{casusbestand}' bestaat niet naast dit plan; een plan "
                 "wordt altijd met zijn casus gecontroleerd",
             )
             return None, report.items[0]
-        return plan_path.parent / plan.casusbestand, None
+        return plan_path.parent / casusbestand, None
+
+
+def _casusbestand(plan: Plan | None, document: Document) -> str:
+    """The case file the plan names, read from the tree when the plan did not validate."""
+    if plan is not None:
+        return plan.casusbestand
+    pair = document.root.get("casusbestand") if isinstance(document.root, Mapping) else None
+    if pair is not None and isinstance(pair[1], Scalar) and pair[1].value.strip():
+        return pair[1].value.strip()
+    return "casus.yml"
