@@ -165,32 +165,37 @@ def _container_name(loc: Loc) -> str:
     return ""
 
 
+_EXPECTED = {
+    "string_type": "tekst",
+    "date_type": "een datum (jjjj-mm-dd)",
+    "date_from_datetime_parsing": "een datum (jjjj-mm-dd)",
+    "bool_type": "true of false",
+    "int_type": "een heel getal",
+    "int_parsing": "een heel getal",
+    "list_type": "een lijst, bijvoorbeeld [a, b] of regels die met '- ' beginnen",
+    "model_type": "een blok met sleutels (ingesprongen regels zoals 'datum: …')",
+    "model_attributes_type": "een blok met sleutels (ingesprongen regels zoals 'datum: …')",
+    "dict_type": "een blok met sleutels (ingesprongen regels zoals 'datum: …')",
+}
+
+
 def _rewrite(kind: str, error: Any, node: Node | None, name: str, description: str) -> str:
     ctx = error.get("ctx") or {}
     given = _kind_of(node)
+    label = name or "het bestand"
     if given == "niets" and kind.endswith("_type"):
-        return f"'{name}' is leeg; vul een waarde in{description}"
-    if kind == "string_type":
-        return f"verwacht bij '{name}' tekst, maar hier staat {given}"
-    if kind == "list_type":
-        return (
-            f"verwacht bij '{name}' een lijst, bijvoorbeeld [a, b] of regels die met '- ' "
-            f"beginnen; hier staat {given}"
-        )
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return (
-            f"verwacht bij '{name or 'het bestand'}' een blok met sleutels (ingesprongen regels "
-            f"zoals 'datum: …'); hier staat {given}"
-        )
+        return f"'{label}' is leeg; vul een waarde in{description}"
+    if kind in _EXPECTED:
+        return f"verwacht bij '{label}' {_EXPECTED[kind]}, maar hier staat {given}"
     if kind == "literal_error":
         allowed = str(ctx.get("expected", "")).replace(" or ", " of ")
-        return f"'{error['input']}' is niet toegestaan bij '{name}'; kies uit: {allowed}"
+        return f"'{error['input']}' is niet toegestaan bij '{label}'; kies uit: {allowed}"
     if kind == "too_short":
-        return f"de lijst '{name}' mag niet leeg zijn{description}"
+        return f"de lijst '{label}' mag niet leeg zijn{description}"
     if kind == "string_too_short":
-        return f"'{name}' is leeg; vul een waarde in{description}"
+        return f"'{label}' is leeg; vul een waarde in{description}"
     if kind == "greater_than_equal":
-        return f"'{name}' moet minstens {ctx.get('ge')} zijn"
+        return f"'{label}' moet minstens {ctx.get('ge')} zijn"
     if kind == "less_than_equal":
-        return f"'{name}' mag hoogstens {ctx.get('le')} zijn"
-    return f"ongeldige waarde bij '{name}' ({error['msg']})"
+        return f"'{label}' mag hoogstens {ctx.get('le')} zijn"
+    return f"ongeldige waarde bij '{label}'{description}"

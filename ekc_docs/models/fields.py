@@ -113,7 +113,7 @@ def _check_phone(value: str) -> str:
         raise PydanticCustomError(
             "phone",
             "'{value}' is geen geldig telefoonnummer; schrijf het zoals je het belt, "
-            "bijvoorbeeld 06 12345678, 038 123 45 67 of +32 2 123 45 67",
+            "bijvoorbeeld 06 12345678, 038 123 45 67 of +32 2 555 12 12",
             {"value": value},
         )
     return value
