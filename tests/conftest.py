@@ -17,7 +17,8 @@ REPO = TESTS.parent
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--update-golden", action="store_true",
+        "--update-golden",
+        action="store_true",
         help="rewrite the expected output files from the current behaviour (review the diff!)",
     )
 
@@ -55,7 +56,11 @@ def run_ekc(args: list[str], cwd: Path | None = None) -> Result:
     sys.argv = ["ekc", *args]
     code = 0
     try:
-        with working_directory(cwd or Path.cwd()), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        with (
+            working_directory(cwd or Path.cwd()),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+        ):
             try:
                 cli.run()
             except SystemExit as exc:

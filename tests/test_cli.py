@@ -27,7 +27,9 @@ def test_clean_folder_exits_0_with_a_summary() -> None:
 def test_errors_exit_1() -> None:
     result = run_ekc(["check", "."], cwd=TESTS / "cases" / "unknown-key")
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[0].startswith("casus.yml:26:5: fout: onbekende sleutel 'telefon'")
+    assert result.stdout.splitlines()[0].startswith(
+        "casus.yml:26:5: fout: onbekende sleutel 'telefon'"
+    )
 
 
 def test_warnings_only_exit_0() -> None:
@@ -36,10 +38,19 @@ def test_warnings_only_exit_0() -> None:
     assert "waarschuwing" in result.stdout
 
 
-@pytest.mark.parametrize("args", [
-    [], ["check"], ["check", "--format", "xml", "."], ["onbekend"], ["schema", "persoon"],
-    ["new"], ["new", "met spatie"], ["check", "--peildatum", "gisteren", "."],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["check"],
+        ["check", "--format", "xml", "."],
+        ["onbekend"],
+        ["schema", "persoon"],
+        ["new"],
+        ["new", "met spatie"],
+        ["check", "--peildatum", "gisteren", "."],
+    ],
+)
 def test_wrong_command_line_exits_2(args: list[str]) -> None:
     result = run_ekc(args)
     assert result.exit_code == 2, result
@@ -47,14 +58,21 @@ def test_wrong_command_line_exits_2(args: list[str]) -> None:
 
 
 def test_json_output() -> None:
-    result = run_ekc(["check", "--format", "json", "."], cwd=TESTS / "cases" / "lead-is-professional")
+    result = run_ekc(
+        ["check", "--format", "json", "."], cwd=TESTS / "cases" / "lead-is-professional"
+    )
     assert result.exit_code == 1
-    assert json.loads(result.stdout) == [{
-        "path": "plan.yml", "line": 9, "column": 16, "severity": "error",
-        "code": "lead-is-professional",
-        "message": "het aanspreekpunt 'jb' is een professional; kies iemand uit het eigen netwerk "
-                   "die het plan bewaakt, bijvoorbeeld: moeder, oma, tim",
-    }]
+    assert json.loads(result.stdout) == [
+        {
+            "path": "plan.yml",
+            "line": 9,
+            "column": 16,
+            "severity": "error",
+            "code": "lead-is-professional",
+            "message": "het aanspreekpunt 'jb' is een professional; kies iemand uit het eigen netwerk "
+            "die het plan bewaakt, bijvoorbeeld: moeder, oma, tim",
+        }
+    ]
     assert result.stderr == ""
 
 
@@ -114,7 +132,9 @@ def test_schema_command_prints_json_schema_2020_12() -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["additionalProperties"] is False
     assert "aanspreekpunt" in schema["required"]
-    assert schema["properties"]["aanspreekpunt"]["description"].startswith("Id van het aanspreekpunt")
+    assert schema["properties"]["aanspreekpunt"]["description"].startswith(
+        "Id van het aanspreekpunt"
+    )
 
 
 def test_new_creates_a_case_that_passes_check(tmp_path: Path) -> None:
@@ -138,8 +158,15 @@ def test_new_never_overwrites(tmp_path: Path) -> None:
 
 def _subprocess(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run([sys.executable, "-m", "ekc_docs", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "ekc_docs", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_real_process_exit_status_and_no_traceback() -> None:
@@ -156,8 +183,14 @@ def test_check_does_not_import_the_renderers() -> None:
         "bad = [m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'mkdocs', 'material')]\n"
         "assert not bad, bad\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=BASE, capture_output=True, text=True,
-                            check=False, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
 
 

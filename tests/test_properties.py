@@ -22,11 +22,33 @@ from ekc_docs.workspace import Workspace
 from .conftest import TESTS
 
 CODES = {
-    "yaml-syntax", "yaml-alias", "yaml-tag", "file-encoding", "file-too-large", "file-not-found",
-    "path-outside", "duplicate-key", "unknown-key", "missing-key", "invalid-value", "duplicate-id",
-    "unknown-ref", "condition-not-met", "lead-is-professional", "date-order", "missing-approval",
-    "not-approved", "bsn", "phone", "email", "url", "postcode", "late-conference", "late-review",
-    "stale-entry", "not-fictional",
+    "yaml-syntax",
+    "yaml-alias",
+    "yaml-tag",
+    "file-encoding",
+    "file-too-large",
+    "file-not-found",
+    "path-outside",
+    "duplicate-key",
+    "unknown-key",
+    "missing-key",
+    "invalid-value",
+    "duplicate-id",
+    "unknown-ref",
+    "condition-not-met",
+    "lead-is-professional",
+    "date-order",
+    "missing-approval",
+    "not-approved",
+    "bsn",
+    "phone",
+    "email",
+    "url",
+    "postcode",
+    "late-conference",
+    "late-review",
+    "stale-entry",
+    "not-fictional",
 }
 BASE = TESTS / "cases" / "_base"
 KAART = TESTS / "cases" / "kaart-valid" / "kaart"
@@ -34,8 +56,12 @@ SOURCES = {
     "casus.yml": (BASE / "casus.yml").read_text(encoding="utf-8"),
     "plan.yml": (BASE / "plan.yml").read_text(encoding="utf-8"),
 }
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
 
 # keys the schemas know, so random mappings often reach deep into the models
 def _schema_keys() -> set[str]:
@@ -48,8 +74,20 @@ def _schema_keys() -> set[str]:
 
 
 KNOWN_KEYS = sorted(_schema_keys())
-YAML_NOISE = list(":-[]{}&*!|>'\"#%@`,? \n\t") + ["<<: ", "!!python/object ", "*a", "&a ", "---\n",
-                                                  "\ufeff", "\x00", "é", "123456782", "  ", "- "]
+YAML_NOISE = [
+    *":-[]{}&*!|>'\"#%@`,? \n\t",
+    "<<: ",
+    "!!python/object ",
+    "*a",
+    "&a ",
+    "---\n",
+    "\ufeff",
+    "\x00",
+    "é",
+    "123456782",
+    "  ",
+    "- ",
+]
 
 
 def _check_folder(folder: Path) -> None:
@@ -72,7 +110,7 @@ def mutated(draw: st.DrawFn, source: str) -> str:
         if action == "insert":
             text = text[:position] + draw(st.sampled_from(YAML_NOISE)) + text[position:]
         elif action == "delete":
-            text = text[:position] + text[position + draw(st.integers(1, 20)):]
+            text = text[:position] + text[position + draw(st.integers(1, 20)) :]
         else:
             lines = text.splitlines(keepends=True)
             i = draw(st.integers(0, len(lines) - 1))
@@ -95,15 +133,22 @@ def test_mutated_case_and_plan(tmp_path_factory: object, casus: str, plan: str) 
 
 
 scalars = st.one_of(
-    st.text(max_size=30), st.sampled_from(["true", "no", "2026-10-10", "0612345678", "", "~",
-                                           "v1", "oma", "akkoord", "professional"]),
-    st.integers(), st.booleans(), st.none(), st.dates().map(str),
+    st.text(max_size=30),
+    st.sampled_from(
+        ["true", "no", "2026-10-10", "0612345678", "", "~", "v1", "oma", "akkoord", "professional"]
+    ),
+    st.integers(),
+    st.booleans(),
+    st.none(),
+    st.dates().map(str),
 )
 trees = st.recursive(
     scalars,
     lambda children: st.one_of(
         st.lists(children, max_size=4),
-        st.dictionaries(st.one_of(st.sampled_from(KNOWN_KEYS), st.text(max_size=8)), children, max_size=6),
+        st.dictionaries(
+            st.one_of(st.sampled_from(KNOWN_KEYS), st.text(max_size=8)), children, max_size=6
+        ),
     ),
     max_leaves=40,
 )

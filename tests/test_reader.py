@@ -10,7 +10,15 @@ import pytest
 import yaml
 
 from ekc_docs import reader
-from ekc_docs.reader import MAX_BYTES, Mapping, Scalar, Sequence, parse_text, read_document, to_python
+from ekc_docs.reader import (
+    MAX_BYTES,
+    Mapping,
+    Scalar,
+    Sequence,
+    parse_text,
+    read_document,
+    to_python,
+)
 
 
 @pytest.fixture(params=["libyaml", "python"], autouse=True)
@@ -32,12 +40,21 @@ def codes(document: reader.Document) -> list[tuple[int, int, str]]:
 
 
 def test_scalars_stay_strings() -> None:
-    doc = parse("taal: no\ntelefoon: 0612345678\npostcode: 1234\ndatum: 2026-10-10\n"
-                "fictief: true\nleeg:\nnul: ~\noctaal: 0o17\nversie: 1.0\n")
+    doc = parse(
+        "taal: no\ntelefoon: 0612345678\npostcode: 1234\ndatum: 2026-10-10\n"
+        "fictief: true\nleeg:\nnul: ~\noctaal: 0o17\nversie: 1.0\n"
+    )
     assert doc.diagnostics == []
     assert to_python(doc.root) == {
-        "taal": "no", "telefoon": "0612345678", "postcode": "1234", "datum": "2026-10-10",
-        "fictief": "true", "leeg": None, "nul": "~", "octaal": "0o17", "versie": "1.0",
+        "taal": "no",
+        "telefoon": "0612345678",
+        "postcode": "1234",
+        "datum": "2026-10-10",
+        "fictief": "true",
+        "leeg": None,
+        "nul": "~",
+        "octaal": "0o17",
+        "versie": "1.0",
     }
 
 
@@ -86,8 +103,16 @@ def test_billion_laughs_is_refused_quickly() -> None:
     assert len(doc.diagnostics) == 30 + 29  # one per anchor, one per alias name
 
 
-@pytest.mark.parametrize("text", ["a: !!python/object:os.system x\n", "a: !foo x\n",
-                                  "a: !!str 1\n", "a: ! x\n", "a: !!map {b: c}\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object:os.system x\n",
+        "a: !foo x\n",
+        "a: !!str 1\n",
+        "a: ! x\n",
+        "a: !!map {b: c}\n",
+    ],
+)
 def test_tags_are_refused(text: str) -> None:
     assert codes(parse(text)) == [(1, 4, "yaml-tag")]
 
@@ -100,13 +125,16 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     assert to_python(doc.root) == {"a": "1", "b": {"c": "d"}}
 
 
-@pytest.mark.parametrize(("data", "position"), [
-    (b"a: caf\xe9\n", (1, 7)),
-    (b"a: 1\nb: \x80\n", (2, 4)),
-    (b"\xff\xfea\x00:\x00", (1, 1)),
-    (b"a: 1\nb: x\x00y\n", (2, 5)),
-    (b"a: \x1b[31mrood\n", (1, 4)),
-])
+@pytest.mark.parametrize(
+    ("data", "position"),
+    [
+        (b"a: caf\xe9\n", (1, 7)),
+        (b"a: 1\nb: \x80\n", (2, 4)),
+        (b"\xff\xfea\x00:\x00", (1, 1)),
+        (b"a: 1\nb: x\x00y\n", (2, 5)),
+        (b"a: \x1b[31mrood\n", (1, 4)),
+    ],
+)
 def test_other_encodings_and_control_characters_are_refused(
     tmp_path: Path, data: bytes, position: tuple[int, int]
 ) -> None:
@@ -117,7 +145,9 @@ def test_other_encodings_and_control_characters_are_refused(
     assert codes(doc) == [(*position, "file-encoding")]
 
 
-def test_too_large_is_refused_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_too_large_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "plan.yml"
     path.write_bytes(b"a: " + b"x" * MAX_BYTES + b"\n")
     monkeypatch.setattr(reader, "_build_tree", lambda *a: pytest.fail("parsed a file over 2 MiB"))

@@ -25,7 +25,8 @@ def test_every_field_has_a_dutch_description(kind: str) -> None:
     parts = [schema, *schema.get("$defs", {}).values()]
     missing = [
         f"{part.get('title')}.{name}"
-        for part in parts for name, field in part.get("properties", {}).items()
+        for part in parts
+        for name, field in part.get("properties", {}).items()
         if not field.get("description")
     ]
     assert missing == []
