@@ -14,7 +14,10 @@ from typing import NoReturn
 
 import click
 
+from . import cli_nl
 from .diagnostics import Diagnostic, EkcError, format_json, format_text, summarize
+
+cli_nl.install()
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -46,14 +49,18 @@ def _print_diagnostics(diagnostics: list[Diagnostic], as_json: bool) -> None:
     click.echo(text, nl=False)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar="[OPTIES]",
+    subcommand_metavar="COMMANDO [ARGUMENTEN]...",
+)
 @click.version_option(package_name="ekc-docs", message="ekc %(version)s")
 def main() -> None:
     """Gereedschap voor Eigen Kracht-conferenties: casussen en plannen controleren en afdrukken."""
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@main.command(options_metavar="[OPTIES]")
+@click.argument("paths", nargs=-1, required=True, metavar="PAD...", type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "output",
@@ -98,7 +105,7 @@ def check(
     sys.exit(EXIT_OK if result.ok else EXIT_ERRORS)
 
 
-@main.command()
+@main.command(options_metavar="[OPTIES]")
 @click.argument("kind", type=click.Choice(["casus", "plan", "kaart", "categorieen"]))
 def schema(kind: str) -> None:
     """Toon het JSON Schema van een bestandssoort (voor automatisch aanvullen in je editor)."""
@@ -107,9 +114,11 @@ def schema(kind: str) -> None:
     click.echo(schema_text(kind), nl=False)
 
 
-@main.command()
+@main.command(options_metavar="[OPTIES]")
 @click.argument("case_id")
-@click.argument("folder", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.argument(
+    "folder", required=False, metavar="[DIR]", type=click.Path(path_type=Path, file_okay=False)
+)
 def new(case_id: str, folder: Path | None) -> None:
     """Maak een map met een casus.yml en plan.yml om in te vullen."""
     from .scaffold import create_case, is_valid_case_id

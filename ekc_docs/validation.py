@@ -6,6 +6,7 @@ column, the error type picks the contract code, and the message is rewritten for
 
 from __future__ import annotations
 
+import copy
 import difflib
 import types
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
@@ -24,7 +25,7 @@ _CONTACT_CODES = {"phone": "phone", "email": "email", "url": "url", "postcode": 
 
 
 def validate(document: Document, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
-    """Validate a read document; returns the model (None on any error) and the diagnostics."""
+    """Validate a read document: the diagnostics, and the model when one can be built."""
     if document.root is None and document.diagnostics:
         return None, []
     data = to_python(document.root)
@@ -33,12 +34,35 @@ def validate(document: Document, model: type[M]) -> tuple[M | None, list[Diagnos
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        diagnostics = []
-        for error in exc.errors(include_url=False):
-            diagnostic = _diagnostic(document, model, error)
-            if diagnostic is not None:
-                diagnostics.append(diagnostic)
-        return None, diagnostics
+        errors = exc.errors(include_url=False)
+    diagnostics = [d for e in errors if (d := _diagnostic(document, model, e)) is not None]
+    return _salvage(model, data, errors), diagnostics
+
+
+#: errors that can be cut out without changing what the cross-file rules see
+_PRUNABLE = frozenset({"extra_forbidden", *_CONTACT_CODES})
+
+
+def _salvage(model: type[M], data: Any, errors: list[Any]) -> M | None:
+    """A model without the unknown keys and malformed contact values, if that is all that is wrong.
+
+    The diagnostics stay errors; the model only lets the rules across fields and files run
+    as well, so that one typo does not hide every other problem in the file.
+    """
+    if not all(e["type"] in _PRUNABLE for e in errors):
+        return None
+    pruned = copy.deepcopy(data)
+    for error in errors:
+        *parents, last = error["loc"]
+        container = pruned
+        for part in parents:
+            container = container[part]
+        if isinstance(container, dict):
+            container.pop(last, None)
+    try:
+        return model.model_validate(pruned)
+    except (ValidationError, KeyError, IndexError, TypeError):
+        return None
 
 
 # --- finding the place ----------------------------------------------------------------------
