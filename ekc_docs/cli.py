@@ -138,7 +138,7 @@ def new(case_id: str, folder: Path | None) -> None:
 def run() -> NoReturn:
     """Run the CLI; user errors end in diagnostics, never in a traceback."""
     try:
-        main(standalone_mode=False)
+        main(standalone_mode=False, prog_name="ekc")
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:

@@ -55,7 +55,7 @@ def test_wrong_command_line_exits_2(args: list[str]) -> None:
     result = run_ekc(args)
     assert result.exit_code == 2, result
     assert "Traceback" not in result.stderr
-    assert "Fout: " in result.stderr and "Usage" not in result.stderr  # click speaks Dutch too
+    assert "Gebruik: ekc" in result.stderr and "Usage" not in result.stderr  # click speaks Dutch
 
 
 def test_json_output() -> None:
