@@ -7,6 +7,7 @@ through here, so they all see the same diagnostics.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from .diagnostics import Diagnostic
 from .models import Casus, Categorieen, Kaart, Plan, Voorziening
 from .privacy import check_fictional
 from .reader import Document, Mapping, Scalar, item_ids, read_document
+from .render.templates import TemplateSet
 from .rules.bsn import check_bsn
 from .rules.casus import check_casus
 from .rules.kaart import check_kaart
@@ -88,9 +90,16 @@ class Workspace:
     """Caches documents and models for one run; `today` dates the freshness checks."""
 
     def __init__(
-        self, *, today: date | None = None, kaart_dir: Path | None = None, concept: bool = False
+        self,
+        *,
+        today: date | None = None,
+        kaart_dir: Path | None = None,
+        concept: bool = False,
+        languages: Collection[str] | None = None,
     ) -> None:
         self.today = today or date.today()
+        #: languages with a plan catalogue; by default those of the shipped templates
+        self.languages = languages if languages is not None else TemplateSet().languages
         self.kaart_dir = kaart_dir
         self.concept = concept
         self._cases: dict[Path, LoadedCasus] = {}
@@ -105,7 +114,7 @@ class Workspace:
             casus, problems = validate(document, Casus)
             diagnostics = document.diagnostics + problems + check_bsn(document)
             if casus is not None:
-                diagnostics += check_casus(casus, document)
+                diagnostics += check_casus(casus, document, self.languages)
                 diagnostics += check_fictional(path, document, casus.fictief, "casus")
             self._cases[key] = LoadedCasus(document, casus, diagnostics)
         return self._cases[key]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from ..diagnostics import Diagnostic
 from ..models import Casus
 from ..reader import Document
@@ -23,9 +25,21 @@ def professional_ids(casus: Casus) -> set[str]:
     return {p.id for p in casus.personen if p.kring == "professional"}
 
 
-def check_casus(casus: Casus, document: Document) -> list[Diagnostic]:
-    """Everything about a case that one field alone cannot say."""
+def check_casus(
+    casus: Casus, document: Document, languages: Collection[str] | None = None
+) -> list[Diagnostic]:
+    """Everything about a case that one field alone cannot say.
+
+    `languages` are those the printed plan can be made in (a catalogue exists for each).
+    """
     report = Report(document)
+    if languages is not None and casus.taal not in languages:
+        report.add(
+            ("taal",),
+            "invalid-value",
+            f"het plan kan (nog) niet in de taal '{casus.taal}' worden gemaakt; mogelijk zijn: "
+            f"{', '.join(sorted(languages))}",
+        )
     _check_ids(casus, report)
     _check_subject(casus, report)
     _check_people(casus, report)

@@ -1,0 +1,161 @@
+"""The presentation side of `ekc plan`: progress, diagnostics, the summary, and --watch.
+
+Only the CLI calls this; the work itself is in `rendering` and `batch`.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .batch import BatchSettings, collect_plans, render_all
+from .diagnostics import Diagnostic, display_path, format_text, sort_diagnostics
+from .render.templates import TemplateSet
+from .rendering import RenderOptions, RenderResult
+
+
+def warn_missing_harfbuzz_subset() -> None:
+    """Once per run: without HarfBuzz's subsetter every PDF takes about twice as long."""
+    if ctypes.util.find_library("harfbuzz-subset") is None:
+        click.echo(
+            "waarschuwing: de bibliotheek libharfbuzz-subset0 ontbreekt; afdrukken werkt, maar "
+            "ruim twee keer zo langzaam (installeer: apt-get install libharfbuzz-subset0)",
+            err=True,
+        )
+
+
+def run_plan_command(
+    paths: list[Path],
+    *,
+    output: Path | None,
+    with_html: bool,
+    concept: bool,
+    jobs: int | None,
+    template_dirs: tuple[Path, ...],
+    kaart_dir: Path | None,
+    watch: bool,
+) -> int:
+    plans, problems = collect_plans(paths)
+    if problems or not plans:
+        click.echo(format_text(problems), nl=False)
+        if not plans:
+            click.echo("geen plannen gevonden (plan….yml)", err=True)
+        return 1
+    options = RenderOptions(TemplateSet(tuple(template_dirs)), concept=concept, html=with_html)
+    several = len(plans) > 1
+    if several and output is not None and output.suffix.lower() == ".pdf":
+        click.echo(f"met meerdere plannen is -o een map, geen bestand: {output}", err=True)
+        return 2
+    settings = BatchSettings(options, kaart_dir, None, output, several)
+    warn_missing_harfbuzz_subset()
+    workers = jobs or os.cpu_count() or 1
+    code = _render_once(plans, settings, workers)
+    if watch:
+        _watch(plans, settings, workers)
+    return code
+
+
+def _render_once(plans: list[Path], settings: BatchSettings, jobs: int) -> int:
+    started = time.perf_counter()
+    if len(plans) == 1:
+        results = render_all(plans, settings, 1)
+    else:
+        results = _with_progress(plans, settings, jobs)
+    diagnostics = sort_diagnostics(d for r in results for d in r.diagnostics)
+    click.echo(format_text(diagnostics), nl=False)
+    if len(results) == 1:
+        for out in results[0].outputs:
+            click.echo(f"geschreven: {display_path(out)} ({results[0].pages} pagina's)", err=True)
+    else:
+        _summary(results, time.perf_counter() - started)
+    return 0 if all(r.ok for r in results) else 1
+
+
+def _with_progress(plans: list[Path], settings: BatchSettings, jobs: int) -> list[RenderResult]:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("plannen afdrukken"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("plannen", total=len(plans))
+        return render_all(plans, settings, jobs, on_done=lambda _: progress.advance(task))
+
+
+def _summary(results: list[RenderResult], seconds: float) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(results)} plannen in {seconds:.1f} s", title_justify="left")
+    for column in ("plan", "", "pagina's", "seconden", "uitvoer"):
+        table.add_column(column)
+    for r in results:
+        errors = sum(1 for d in r.diagnostics if d.is_error)
+        status = (
+            "[green]✓[/green]"
+            if r.ok
+            else f"[red]✗ {errors} {'fout' if errors == 1 else 'fouten'}[/red]"
+        )
+        table.add_row(
+            display_path(r.plan),
+            status,
+            str(r.pages or ""),
+            f"{r.seconds:.2f}" if r.ok else "",
+            ", ".join(display_path(o) for o in r.outputs),
+        )
+    Console(stderr=True).print(table)
+    failed = sum(1 for r in results if not r.ok)
+    click.echo(f"{len(results) - failed} gelukt, {failed} mislukt.", err=True)
+
+
+def _watch(plans: list[Path], settings: BatchSettings, jobs: int) -> None:
+    """Render again whenever a plan, its case, the kaart or a template changes."""
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    folders = {p.resolve().parent for p in plans} | {p.resolve().parent.parent for p in plans}
+    folders |= {f.resolve() for f in settings.options.templates.folders}
+    if settings.kaart_dir is not None:
+        folders.add(settings.kaart_dir.resolve())
+    outputs: set[Path] = set()
+    changed = {"at": 0.0}
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            path = Path(str(event.src_path))
+            if path.suffix in (".yml", ".yaml", ".j2", ".css", ".ttf") and path not in outputs:
+                changed["at"] = time.monotonic()
+
+    observer = Observer()
+    for folder in folders:
+        if folder.is_dir():
+            observer.schedule(Handler(), str(folder), recursive=False)
+    observer.start()
+    click.echo("ik kijk mee; wijzig een plan, casus of sjabloon (stoppen: Ctrl+C)", err=True)
+    try:
+        while True:
+            time.sleep(0.2)
+            if changed["at"] and time.monotonic() - changed["at"] > 0.3:
+                changed["at"] = 0.0
+                click.echo(f"[{time.strftime('%H:%M:%S')}] opnieuw afdrukken", err=True)
+                _render_once(plans, settings, jobs)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        observer.stop()
+        observer.join()
+    sys.stdout.flush()
+
+
+__all__ = ["Diagnostic", "run_plan_command"]

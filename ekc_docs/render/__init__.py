@@ -1,0 +1,1 @@
+"""Turning a checked plan into the document the family takes home (HTML, then PDF)."""

@@ -1,0 +1,138 @@
+"""`ekc plan` as functions: load and check a plan, build its view, write PDF (and HTML).
+
+Output is written to a temporary file beside the target and renamed into place, so a failed
+render never leaves half a file, and input with errors leaves no file at all.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, EkcError, Severity, display_path
+from .render.templates import TemplateSet
+from .workspace import LoadedPlan, Workspace
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    templates: TemplateSet = field(default_factory=TemplateSet)
+    concept: bool = False
+    html: bool = False
+
+
+@dataclass
+class RenderResult:
+    plan: Path
+    outputs: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    seconds: float = 0.0
+    pages: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.outputs) and not any(d.is_error for d in self.diagnostics)
+
+
+def default_output(loaded: LoadedPlan) -> Path:
+    """`<casus>-plan-<versie>.pdf` beside the plan."""
+    assert loaded.plan is not None and loaded.casus is not None and loaded.casus.casus is not None
+    return loaded.document.path.parent / f"{loaded.casus.casus.casus}-plan-{loaded.plan.versie}.pdf"
+
+
+def render_plan(
+    plan_path: Path,
+    workspace: Workspace,
+    options: RenderOptions,
+    output: Path | None = None,
+    output_dir: Path | None = None,
+) -> RenderResult:
+    """Check, render and write one plan; problems come back as diagnostics.
+
+    `output` names the PDF; `output_dir` puts the default name in another folder.
+    """
+    started = time.perf_counter()
+    result = RenderResult(plan_path)
+    loaded = workspace.load_plan(plan_path)
+    result.diagnostics = loaded.all_diagnostics
+    if not loaded.ok or any(d.is_error for d in result.diagnostics):
+        return result
+    target = output or default_output(loaded)
+    if output is None and output_dir is not None:
+        target = output_dir / target.name
+    inputs = {
+        loaded.document.path.resolve(),
+        *([loaded.casus.document.path.resolve()] if loaded.casus else []),
+    }
+    try:
+        if target.resolve() in inputs:
+            raise EkcError(
+                [
+                    Diagnostic(
+                        display_path(target),
+                        1,
+                        1,
+                        Severity.ERROR,
+                        "invalid-value",
+                        "het plan zou over een invoerbestand heen geschreven worden",
+                    )
+                ]
+            )
+        from .render.html import render_html
+        from .render.pdf import html_to_pdf
+        from .render.view import build_view
+
+        assert loaded.plan is not None
+        catalogue = options.templates.catalogue(loaded.casus.casus.taal)  # type: ignore[union-attr]
+        view = build_view(loaded, catalogue, concept=options.concept)
+        html = render_html(view, options.templates)
+        pdf, pages = html_to_pdf(html, options.templates, made_on=loaded.plan.datum)
+        files = {target: pdf}
+        if options.html:
+            from .render.standalone import self_contained
+
+            files[target.with_suffix(".html")] = self_contained(html, options.templates).encode(
+                "utf-8"
+            )
+        write_atomically(files)
+    except EkcError as exc:
+        result.diagnostics += exc.diagnostics
+        return result
+    result.outputs = list(files)
+    result.pages = pages
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def write_atomically(files: dict[Path, bytes]) -> None:
+    """Write every file to a temporary name first; rename only when all are written."""
+    temporary: list[tuple[Path, Path]] = []
+    try:
+        for target, data in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(
+                dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+            )
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            temporary.append((Path(name), target))
+        for temp, target in temporary:
+            temp.replace(target)
+    except OSError as exc:
+        for temp, _ in temporary:
+            temp.unlink(missing_ok=True)
+        raise EkcError(
+            [
+                Diagnostic(
+                    display_path(next(iter(files))),
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "file-not-found",
+                    f"kan niet schrijven: {exc.strerror}",
+                )
+            ]
+        ) from None
