@@ -16,7 +16,7 @@ import click
 from .batch import BatchSettings, collect_plans, render_all
 from .diagnostics import Diagnostic, display_path, format_text, sort_diagnostics
 from .render.templates import TemplateSet
-from .rendering import RenderOptions, RenderResult
+from .rendering import RenderOptions, RenderResult, render_plan
 
 
 def warn_missing_harfbuzz_subset() -> None:
@@ -63,7 +63,18 @@ def run_plan_command(
 def _render_once(plans: list[Path], settings: BatchSettings, jobs: int) -> int:
     started = time.perf_counter()
     if len(plans) == 1:
-        results = render_all(plans, settings, 1)
+        from .render.prewarm import RendererProcess
+
+        with RendererProcess() as renderer:  # imports WeasyPrint while the plan is checked
+            results = [
+                render_plan(
+                    plans[0],
+                    settings.workspace(),
+                    settings.options,
+                    output=settings.output,
+                    pdf_renderer=renderer,
+                )
+            ]
     else:
         results = _with_progress(plans, settings, jobs)
     diagnostics = sort_diagnostics(d for r in results for d in r.diagnostics)

@@ -10,11 +10,19 @@ import os
 import tempfile
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from .diagnostics import Diagnostic, EkcError, Severity, display_path
 from .render.templates import TemplateSet
 from .workspace import LoadedPlan, Workspace
+
+
+class PdfRenderer(Protocol):
+    def __call__(
+        self, html: str, templates: TemplateSet, *, made_on: date
+    ) -> tuple[bytes, int]: ...
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,7 @@ def render_plan(
     options: RenderOptions,
     output: Path | None = None,
     output_dir: Path | None = None,
+    pdf_renderer: PdfRenderer | None = None,
 ) -> RenderResult:
     """Check, render and write one plan; problems come back as diagnostics.
 
@@ -89,7 +98,9 @@ def render_plan(
         catalogue = options.templates.catalogue(loaded.casus.casus.taal)  # type: ignore[union-attr]
         view = build_view(loaded, catalogue, concept=options.concept)
         html = render_html(view, options.templates)
-        pdf, pages = html_to_pdf(html, options.templates, made_on=loaded.plan.datum)
+        pdf, pages = (pdf_renderer or html_to_pdf)(
+            html, options.templates, made_on=loaded.plan.datum
+        )
         files = {target: pdf}
         if options.html:
             from .render.standalone import self_contained
@@ -107,6 +118,12 @@ def render_plan(
     return result
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_atomically(files: dict[Path, bytes]) -> None:
     """Write every file to a temporary name first; rename only when all are written."""
     temporary: list[tuple[Path, Path]] = []
@@ -118,6 +135,7 @@ def write_atomically(files: dict[Path, bytes]) -> None:
             )
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
+            Path(name).chmod(0o666 & ~_umask())  # mkstemp makes files private; outputs are not
             temporary.append((Path(name), target))
         for temp, target in temporary:
             temp.replace(target)

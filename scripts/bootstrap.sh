@@ -4,6 +4,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${EKC_VENV:-$ROOT/.venv}"
+# WeasyPrint needs Pango; HarfBuzz's subsetter makes every PDF about twice as fast.
+RUNTIME_APT_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig)
 
 apt_install() {
   # Install the Debian packages that are missing (root, or through sudo).

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The main job: install everything, then check all the project's data.
-# (Rendering the example plans and building the site join here as they land.)
+# The main job: install everything, check all the project's data and print the example plans.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
-bootstrap ""
+bootstrap "" "${RUNTIME_APT_PACKAGES[@]}"
 cd "$ROOT"
 echo "==> ekc check ."
 ekc check .
+echo "==> ekc plan content/voorbeelden -o build/plannen --html"
+ekc plan content/voorbeelden -o build/plannen --html
+echo "De voorbeeldplannen staan in build/plannen/ (PDF en HTML)."

@@ -3,7 +3,7 @@
 # the linters and the type checker. .ci/run calls exactly this.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
-bootstrap "test"
+bootstrap "test" "${RUNTIME_APT_PACKAGES[@]}"
 cd "$ROOT"
 echo "==> ruff"
 ruff check .

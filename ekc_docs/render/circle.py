@@ -81,6 +81,8 @@ def _ring_labels(ring_names: Mapping[str, str]) -> list[str]:
 
 
 def _centre_names(names: Sequence[str]) -> list[str]:
+    if len(names) == 1 and " " in names[0]:  # one adult: first name above the surname
+        names = names[0].split(" ", 1)
     shown = [_shorten(n, 11) for n in names[:4]]
     if len(names) > 4:
         shown[-1] = "…"

@@ -95,6 +95,7 @@ class PlanView:
     evaluatie_datum: str
     bijeenroeper: Person
     besluit: str
+    toon_besluit: bool
     toelichting: str
     verspreid_datum: str
     verspreid_aan: tuple[Person, ...]
@@ -171,6 +172,7 @@ def build_view(loaded: LoadedPlan, t: Catalogue, *, concept: bool = False) -> Pl
         evaluatie_datum=date_in_words(plan.evaluatie.datum, t.locale),
         bijeenroeper=people[plan.evaluatie.bijeenroeper or plan.aanspreekpunt],
         besluit=_decision(plan, people, t),
+        toon_besluit=plan.akkoord is not None or bool(casus.voorwaarden),
         toelichting=plan.akkoord.toelichting or "" if plan.akkoord else "",
         verspreid_datum=date_in_words(plan.verspreid.datum, t.locale) if plan.verspreid else "",
         verspreid_aan=tuple(people[i] for i in plan.verspreid.aan) if plan.verspreid else (),
@@ -215,8 +217,11 @@ def _participants(
     casus: Casus, people: dict[str, Person], centre: list[Person]
 ) -> tuple[tuple[str, tuple[Person, ...]], ...]:
     groups = []
+    middle = {p.id for p in centre}
     for kring in KRINGEN:
-        members = tuple(people[p.id] for p in casus.personen if p.kring == kring)
+        members = tuple(
+            people[p.id] for p in casus.personen if p.kring == kring and p.id not in middle
+        )
         if members:
             groups.append((kring, members))
     return tuple(groups)

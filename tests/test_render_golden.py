@@ -1,0 +1,32 @@
+"""Golden HTML of every example plan: any change to the printed plan shows up as a diff.
+
+Update with `pytest tests/test_render_golden.py --update-golden` and read the diff.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ekc_docs.render.html import render_html
+from ekc_docs.render.templates import TemplateSet
+from ekc_docs.render.view import build_view
+from ekc_docs.workspace import Workspace
+
+from .conftest import REPO, TESTS
+
+PLANS = sorted((REPO / "content" / "voorbeelden").glob("*/plan*.yml"))
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_golden_html(plan: Path, update_golden: bool) -> None:
+    workspace = Workspace(today=date(2026, 11, 25), kaart_dir=REPO / "content" / "sociale-kaart")
+    loaded = workspace.load_plan(plan)
+    assert loaded.ok
+    html = render_html(build_view(loaded, TemplateSet().catalogue("nl")), TemplateSet())
+    golden = TESTS / "golden" / f"{plan.parent.name}-{plan.stem}.html"
+    if update_golden:
+        golden.write_text(html, encoding="utf-8")
+    assert html == golden.read_text(encoding="utf-8")
