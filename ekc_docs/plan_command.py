@@ -119,11 +119,11 @@ def _summary(results: list[RenderResult], seconds: float) -> None:
             else f"[red]✗ {errors} {'fout' if errors == 1 else 'fouten'}[/red]"
         )
         table.add_row(
-            display_path(r.plan),
+            f"{r.plan.parent.name}/{r.plan.name}",
             status,
             str(r.pages or ""),
             f"{r.seconds:.2f}" if r.ok else "",
-            ", ".join(display_path(o) for o in r.outputs),
+            ", ".join(o.name for o in r.outputs),
         )
     Console(stderr=True).print(table)
     failed = sum(1 for r in results if not r.ok)
