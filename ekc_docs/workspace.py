@@ -104,6 +104,7 @@ class Workspace:
         self.concept = concept
         self._cases: dict[Path, LoadedCasus] = {}
         self._kaarten: dict[Path, LoadedKaart] = {}
+        self._plans: dict[Path, LoadedPlan] = {}
 
     # --- cases ----------------------------------------------------------------------------
 
@@ -126,6 +127,10 @@ class Workspace:
         if key not in self._kaarten:
             self._kaarten[key] = self._read_kaart(folder)
         return self._kaarten[key]
+
+    def add_kaart(self, folder: Path, loaded: LoadedKaart) -> None:
+        """Use an already loaded kaart (from a cache) for `folder`."""
+        self._kaarten[folder.resolve()] = loaded
 
     def _read_kaart(self, folder: Path) -> LoadedKaart:
         loaded = LoadedKaart(folder)
@@ -161,6 +166,12 @@ class Workspace:
     # --- plans ----------------------------------------------------------------------------
 
     def load_plan(self, path: Path) -> LoadedPlan:
+        key = path.resolve()
+        if key not in self._plans:
+            self._plans[key] = self._read_plan(path)
+        return self._plans[key]
+
+    def _read_plan(self, path: Path) -> LoadedPlan:
         document = read_document(path)
         plan, problems = validate(document, Plan)
         diagnostics = document.diagnostics + problems + check_bsn(document)

@@ -25,6 +25,7 @@ from .templates import TemplateSet
 from .view import PlanView
 
 ENTRY_TEMPLATE = "base.html.j2"
+SITE_TEMPLATE = "site.html.j2"
 _FONT_LIST = re.compile(r'^[\w\s",\'-]+$')
 
 
@@ -104,10 +105,11 @@ def _stylesheet(templates: TemplateSet, name: str) -> Markup:
     return Markup(text)
 
 
-def render_html(view: PlanView, templates: TemplateSet) -> str:
-    """Render the entry template; template mistakes become diagnostics, not tracebacks."""
+def render_html(view: PlanView, templates: TemplateSet, entry: str = ENTRY_TEMPLATE) -> str:
+    """Render the entry template (the printed plan, or `SITE_TEMPLATE` for a page of the site);
+    template mistakes become diagnostics, not tracebacks."""
     try:
-        return environment(templates).get_template(ENTRY_TEMPLATE).render(v=view)
+        return environment(templates).get_template(entry).render(v=view)
     except TemplateSyntaxError as exc:
         raise EkcError(
             [

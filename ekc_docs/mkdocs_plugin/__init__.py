@@ -1,0 +1,1 @@
+"""The MkDocs plugin `ekc`: adds the generated pages to a build. It only routes events."""
