@@ -165,6 +165,57 @@ def plan(
 
 
 @main.command(options_metavar="[OPTIES]")
+@click.option(
+    "-f",
+    "--config-file",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="De MkDocs-configuratie van de site.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Waar de pagina's komen (standaard: de docs-map van de site).",
+)
+@click.option(
+    "--peildatum",
+    type=DateParam(),
+    default=None,
+    help="Datum waartegen 'verouderd' wordt bepaald (standaard vandaag).",
+)
+def site(config_file: Path, output: Path | None, peildatum: date | None) -> None:
+    """Schrijf de gegenereerde pagina's van de site naar schijf (stap vóór de bouw).
+
+    Voor bouwers die geen MkDocs-plugins draaien; met MkDocs doet de plugin 'ekc' dit zelf.
+    """
+    from .site.config import markdown_extensions, read_mkdocs_config
+    from .site.generate import SiteSettings, generate_site, write_files
+
+    config = read_mkdocs_config(config_file)
+    project = config_file.resolve().parent
+    docs_dir = project / config.get("docs_dir", "docs")
+    extensions, configs = markdown_extensions(config)
+    settings = SiteSettings(
+        docs_dir=docs_dir,
+        project_dir=project,
+        directory_urls=bool(config.get("use_directory_urls", True)),
+        today=peildatum or date.today(),
+        nav=config.get("nav"),
+        markdown_extensions=tuple(extensions),
+        mdx_configs=configs,
+    )
+    result = generate_site(settings)
+    click.echo(format_text(result.diagnostics), nl=False)
+    if result.errors:
+        sys.exit(EXIT_ERRORS)
+    written = write_files(result.files, output or docs_dir)
+    click.echo(f"{len(written)} bestanden geschreven naar {output or docs_dir}", err=True)
+
+
+@main.command(options_metavar="[OPTIES]")
 @click.argument("kind", type=click.Choice(["casus", "plan", "kaart", "categorieen"]))
 def schema(kind: str) -> None:
     """Toon het JSON Schema van een bestandssoort (voor automatisch aanvullen in je editor)."""

@@ -3,7 +3,8 @@
 # the linters and the type checker. .ci/run calls exactly this.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
-bootstrap "test" "${RUNTIME_APT_PACKAGES[@]}"
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+bootstrap "test" "${RUNTIME_APT_PACKAGES[@]}" chromium
 cd "$ROOT"
 echo "==> ruff"
 ruff check .

@@ -13,6 +13,7 @@ from ..render.templates import TemplateSet
 from ..workspace import LoadedKaart, Workspace, is_kaart_dir
 from .cache import Cache, digest, digest_files
 from .example_pages import example_pages
+from .field_reference import field_reference
 from .files import GeneratedFile
 from .handbook import PDF_NAME as HANDBOOK_PDF
 from .handbook import handbook_pdf
@@ -114,6 +115,8 @@ def generate_site(settings: SiteSettings) -> SiteResult:
         files += pages
         diagnostics += problems
 
+    reference = field_reference()
+    files.append(reference)
     if not any(d.is_error for d in diagnostics):
         book = handbook_pdf(
             settings.docs_dir,
@@ -122,6 +125,7 @@ def generate_site(settings: SiteSettings) -> SiteResult:
             settings.mdx_configs,
             settings.today,
             cache,
+            generated={reference.path: str(reference.content)},
         )
         if book is not None:
             files.append(GeneratedFile(f"handboek/{HANDBOOK_PDF}", book))

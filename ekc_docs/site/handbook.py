@@ -25,7 +25,6 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
 _ID = re.compile(r'\bid="([^"]+)"')
 _HREF = re.compile(r'\bhref="([^"]*)"')
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
-_H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -34,7 +33,6 @@ class Chapter:
     id: str
     title: str
     html: str
-    sections: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -97,17 +95,27 @@ def _chapter(number: int, src: str, text: str, converter: Any, pages: dict[str, 
     html = _HREF.sub(link, html)
     title_match = _H1.search(html)
     title = str(meta.get("title") or (_TAGS.sub("", title_match.group(1)) if title_match else src))
-    sections = tuple((i, _TAGS.sub("", t).replace("¶", "").strip()) for i, t in _H2.findall(html))
-    return Chapter(f"h{number}", title, html, sections)
+    return Chapter(f"h{number}", title, html)
+
+
+def _source(docs_dir: Path, src: str, generated: dict[str, str]) -> str:
+    return generated[src] if src in generated else (docs_dir / src).read_text(encoding="utf-8")
 
 
 def build_book(
-    docs_dir: Path, sources: list[str], extensions: list[Any], configs: dict[str, Any], today: date
+    docs_dir: Path,
+    sources: list[str],
+    extensions: list[Any],
+    configs: dict[str, Any],
+    today: date,
+    generated: dict[str, str] | None = None,
 ) -> Book:
+    """`generated` holds pages that exist only in memory (the field reference)."""
+    generated = generated or {}
     converter = _markdown(extensions, configs)
     pages = {Path(src).name: f"h{n}-" for n, src in enumerate(sources, start=1)}
     chapters = tuple(
-        _chapter(n, src, (docs_dir / src).read_text(encoding="utf-8"), converter, pages)
+        _chapter(n, src, _source(docs_dir, src, generated), converter, pages)
         for n, src in enumerate(sources, start=1)
     )
     return Book(
@@ -144,9 +152,12 @@ def handbook_pdf(
     configs: dict[str, Any],
     today: date,
     cache: Cache,
+    generated: dict[str, str] | None = None,
 ) -> bytes | None:
     """The PDF, or None when the navigation has no handbook pages."""
-    sources = handbook_pages(nav)
+    generated = generated or {}
+    # a page the navigation names but that does not exist is MkDocs' to report
+    sources = [s for s in handbook_pages(nav) if s in generated or (docs_dir / s).is_file()]
     if not sources:
         return None
     templates = TemplateSet()
@@ -154,7 +165,7 @@ def handbook_pdf(
         today.isoformat(),
         repr(extensions),
         repr(sorted(configs.items(), key=str)),
-        *(s + (docs_dir / s).read_text(encoding="utf-8") for s in sources),
+        *(s + _source(docs_dir, s, generated) for s in sources),
         *(p.read_bytes() for p in sorted(templates.default.rglob("*")) if p.is_file()),
     )
     cached: bytes | None = cache.get("handboek", key)
@@ -162,7 +173,7 @@ def handbook_pdf(
         return cached
     from ..render.pdf import html_to_pdf
 
-    book = build_book(docs_dir, sources, extensions, configs, today)
+    book = build_book(docs_dir, sources, extensions, configs, today, generated)
     html = environment(templates).get_template(TEMPLATE).render(book=book)
     pdf, _ = html_to_pdf(html, templates, made_on=today)
     cache.put("handboek", key, pdf)
