@@ -36,6 +36,21 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]
             self.fail(f"'{value}' is geen datum; schrijf jjjj-mm-dd", param, ctx)
 
 
+#: options that several commands share
+peildatum_option = click.option(
+    "--peildatum",
+    type=DateParam(),
+    default=None,
+    help="Datum waartegen 'verouderd' wordt bepaald (standaard vandaag).",
+)
+kaart_option = click.option(
+    "--kaart",
+    "kaart_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Map van de sociale kaart (standaard content/sociale-kaart).",
+)
+
+
 def _print_diagnostics(diagnostics: list[Diagnostic], as_json: bool) -> None:
     if as_json:
         click.echo(format_json(diagnostics), nl=False)
@@ -69,18 +84,8 @@ def main() -> None:
     show_default=True,
     help="Uitvoer: tekstregels of één JSON-lijst.",
 )
-@click.option(
-    "--kaart",
-    "kaart_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Map van de sociale kaart (standaard content/sociale-kaart).",
-)
-@click.option(
-    "--peildatum",
-    type=DateParam(),
-    default=None,
-    help="Datum waartegen 'verouderd' wordt bepaald (standaard vandaag).",
-)
+@kaart_option
+@peildatum_option
 @click.option(
     "--concept",
     is_flag=True,
@@ -131,12 +136,7 @@ def check(
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     help="Map met eigen sjablonen of stijlbladen (huisstijl); gaat voor de standaard.",
 )
-@click.option(
-    "--kaart",
-    "kaart_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Map van de sociale kaart (standaard content/sociale-kaart).",
-)
+@kaart_option
 @click.option("--watch", is_flag=True, help="Blijf kijken en druk opnieuw af bij elke wijziging.")
 def plan(
     paths: tuple[Path, ...],
@@ -180,12 +180,7 @@ def plan(
     type=click.Path(path_type=Path, file_okay=False),
     help="Waar de pagina's komen (standaard: de docs-map van de site).",
 )
-@click.option(
-    "--peildatum",
-    type=DateParam(),
-    default=None,
-    help="Datum waartegen 'verouderd' wordt bepaald (standaard vandaag).",
-)
+@peildatum_option
 def site(config_file: Path, output: Path | None, peildatum: date | None) -> None:
     """Schrijf de gegenereerde pagina's van de site naar schijf (stap vóór de bouw).
 

@@ -20,6 +20,39 @@ class Severity(StrEnum):
 
 SEVERITY_LABEL = {Severity.ERROR: "fout", Severity.WARNING: "waarschuwing"}
 
+#: the stable codes of the contract's table (§5); no others are ever emitted
+CODES = frozenset(
+    {
+        "yaml-syntax",
+        "yaml-alias",
+        "yaml-tag",
+        "file-encoding",
+        "file-too-large",
+        "file-not-found",
+        "path-outside",
+        "duplicate-key",
+        "unknown-key",
+        "missing-key",
+        "invalid-value",
+        "duplicate-id",
+        "unknown-ref",
+        "condition-not-met",
+        "lead-is-professional",
+        "date-order",
+        "missing-approval",
+        "not-approved",
+        "bsn",
+        "phone",
+        "email",
+        "url",
+        "postcode",
+        "late-conference",
+        "late-review",
+        "stale-entry",
+        "not-fictional",
+    }
+)
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Diagnostic:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from ekc_docs.diagnostics import CODES
+
 from .conftest import TESTS, run_ekc
 
 CASES = sorted(p for p in (TESTS / "cases").iterdir() if p.is_dir() and not p.name.startswith("_"))
@@ -43,35 +45,7 @@ def test_base_case_is_clean() -> None:
 
 def test_every_contract_code_is_covered() -> None:
     """Each code of the contract's table appears in at least one expected output."""
-    contract_codes = {
-        "yaml-syntax",
-        "yaml-alias",
-        "yaml-tag",
-        "file-encoding",
-        "file-too-large",
-        "file-not-found",
-        "path-outside",
-        "duplicate-key",
-        "unknown-key",
-        "missing-key",
-        "invalid-value",
-        "duplicate-id",
-        "unknown-ref",
-        "condition-not-met",
-        "lead-is-professional",
-        "date-order",
-        "missing-approval",
-        "not-approved",
-        "bsn",
-        "phone",
-        "email",
-        "url",
-        "postcode",
-        "late-conference",
-        "late-review",
-        "stale-entry",
-        "not-fictional",
-    }
+    contract_codes = CODES
     seen = set()
     for folder in CASES:
         text = (folder / "expected.txt").read_text(encoding="utf-8")

@@ -15,41 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ekc_docs.checking import check_paths
+from ekc_docs.diagnostics import CODES
 from ekc_docs.reader import parse_text
 from ekc_docs.schema import MODELS
 from ekc_docs.workspace import Workspace
 
 from .conftest import TESTS
 
-CODES = {
-    "yaml-syntax",
-    "yaml-alias",
-    "yaml-tag",
-    "file-encoding",
-    "file-too-large",
-    "file-not-found",
-    "path-outside",
-    "duplicate-key",
-    "unknown-key",
-    "missing-key",
-    "invalid-value",
-    "duplicate-id",
-    "unknown-ref",
-    "condition-not-met",
-    "lead-is-professional",
-    "date-order",
-    "missing-approval",
-    "not-approved",
-    "bsn",
-    "phone",
-    "email",
-    "url",
-    "postcode",
-    "late-conference",
-    "late-review",
-    "stale-entry",
-    "not-fictional",
-}
 BASE = TESTS / "cases" / "_base"
 KAART = TESTS / "cases" / "kaart-valid" / "kaart"
 SOURCES = {
