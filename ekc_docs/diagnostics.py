@@ -104,10 +104,6 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.column, d.code, d.message))
 
 
-def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
-    return any(d.is_error for d in diagnostics)
-
-
 def format_text(diagnostics: Iterable[Diagnostic]) -> str:
     return "".join(d.as_text() + "\n" for d in diagnostics)
 

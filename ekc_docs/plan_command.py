@@ -135,23 +135,26 @@ def _watch(plans: list[Path], settings: BatchSettings, jobs: int) -> None:
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
-    folders = {p.resolve().parent for p in plans} | {p.resolve().parent.parent for p in plans}
-    folders |= {f.resolve() for f in settings.options.templates.folders}
-    if settings.kaart_dir is not None:
-        folders.add(settings.kaart_dir.resolve())
-    outputs: set[Path] = set()
+    # plan folders and their parents (a case may live one up); templates with their subfolders
+    folders = {(p.resolve().parent, False) for p in plans} | {
+        (p.resolve().parent.parent, False) for p in plans
+    }
+    folders |= {(f.resolve(), True) for f in settings.options.templates.folders}
+    kaart = settings.kaart_dir or Path("content/sociale-kaart")
+    if kaart.is_dir():
+        folders.add((kaart.resolve(), False))
     changed = {"at": 0.0}
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
             path = Path(str(event.src_path))
-            if path.suffix in (".yml", ".yaml", ".j2", ".css", ".ttf") and path not in outputs:
+            if path.suffix in (".yml", ".yaml", ".j2", ".css", ".ttf"):
                 changed["at"] = time.monotonic()
 
     observer = Observer()
-    for folder in folders:
+    for folder, recursive in folders:
         if folder.is_dir():
-            observer.schedule(Handler(), str(folder), recursive=False)
+            observer.schedule(Handler(), str(folder), recursive=recursive)
     observer.start()
     click.echo("ik kijk mee; wijzig een plan, casus of sjabloon (stoppen: Ctrl+C)", err=True)
     try:

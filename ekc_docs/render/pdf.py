@@ -19,23 +19,13 @@ from .templates import TemplateSet
 
 @cache
 def _weasyprint() -> Any:
-    """Import WeasyPrint once, noting whether HarfBuzz's subsetter is there (it is much faster)."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    """Import WeasyPrint once. Its warning about a missing HarfBuzz subsetter is replaced by
+    the CLI's own Dutch one (`plan_command.warn_missing_harfbuzz_subset`)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
         import weasyprint
-        from weasyprint.text import ffi
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    _weasyprint_state["harfbuzz_subset"] = ffi.harfbuzz_subset is not None
-    del caught
     return weasyprint
-
-
-_weasyprint_state: dict[str, bool] = {}
-
-
-def has_harfbuzz_subset() -> bool:
-    _weasyprint()
-    return _weasyprint_state["harfbuzz_subset"]
 
 
 @cache

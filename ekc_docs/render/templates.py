@@ -65,10 +65,6 @@ class TemplateSet:
                 return candidate
         return None
 
-    def contains(self, path: Path) -> bool:
-        resolved = path.resolve()
-        return any(folder.resolve() in resolved.parents for folder in self.folders)
-
     @cached_property
     def languages(self) -> tuple[str, ...]:
         found = {p.stem for folder in self.folders for p in (folder / CATALOGUE_DIR).glob("*.yml")}
