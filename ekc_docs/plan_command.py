@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import ctypes.util
 import os
-import sys
 import time
 from pathlib import Path
 
 import click
 
 from .batch import BatchSettings, collect_plans, render_all
-from .diagnostics import Diagnostic, display_path, format_text, sort_diagnostics
+from .diagnostics import display_path, format_text, sort_diagnostics
 from .render.templates import TemplateSet
 from .rendering import RenderOptions, RenderResult, render_plan
 
@@ -54,10 +53,9 @@ def run_plan_command(
     settings = BatchSettings(options, kaart_dir, None, output, several)
     warn_missing_harfbuzz_subset()
     workers = jobs or os.cpu_count() or 1
-    code = _render_once(plans, settings, workers)
-    if watch:
-        _watch(plans, settings, workers)
-    return code
+    if not watch:
+        return _render_once(plans, settings, workers)
+    return _watch(plans, settings, workers)
 
 
 def _render_once(plans: list[Path], settings: BatchSettings, jobs: int) -> int:
@@ -130,15 +128,17 @@ def _summary(results: list[RenderResult], seconds: float) -> None:
     click.echo(f"{len(results) - failed} gelukt, {failed} mislukt.", err=True)
 
 
-def _watch(plans: list[Path], settings: BatchSettings, jobs: int) -> None:
-    """Render again whenever a plan, its case, the kaart or a template changes."""
+def _watch(plans: list[Path], settings: BatchSettings, jobs: int) -> int:
+    """Render, then again whenever a plan, its case, the kaart or a template changes.
+
+    The folders are watched before the first render, so no change is ever missed.
+    """
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
     # plan folders and their parents (a case may live one up); templates with their subfolders
-    folders = {(p.resolve().parent, False) for p in plans} | {
-        (p.resolve().parent.parent, False) for p in plans
-    }
+    folders = {(p.resolve().parent, False) for p in plans}
+    folders |= {(p.resolve().parent.parent, False) for p in plans}
     folders |= {(f.resolve(), True) for f in settings.options.templates.folders}
     kaart = settings.kaart_dir or Path("content/sociale-kaart")
     if kaart.is_dir():
@@ -147,8 +147,7 @@ def _watch(plans: list[Path], settings: BatchSettings, jobs: int) -> None:
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
-            path = Path(str(event.src_path))
-            if path.suffix in (".yml", ".yaml", ".j2", ".css", ".ttf"):
+            if Path(str(event.src_path)).suffix in (".yml", ".yaml", ".j2", ".css", ".ttf"):
                 changed["at"] = time.monotonic()
 
     observer = Observer()
@@ -156,20 +155,22 @@ def _watch(plans: list[Path], settings: BatchSettings, jobs: int) -> None:
         if folder.is_dir():
             observer.schedule(Handler(), str(folder), recursive=recursive)
     observer.start()
-    click.echo("ik kijk mee; wijzig een plan, casus of sjabloon (stoppen: Ctrl+C)", err=True)
+    code = 0
     try:
+        code = _render_once(plans, settings, jobs)
+        click.echo("ik kijk mee; wijzig een plan, casus of sjabloon (stoppen: Ctrl+C)", err=True)
         while True:
             time.sleep(0.2)
             if changed["at"] and time.monotonic() - changed["at"] > 0.3:
                 changed["at"] = 0.0
                 click.echo(f"[{time.strftime('%H:%M:%S')}] opnieuw afdrukken", err=True)
-                _render_once(plans, settings, jobs)
+                code = _render_once(plans, settings, jobs)
     except KeyboardInterrupt:
         pass
     finally:
         observer.stop()
         observer.join()
-    sys.stdout.flush()
+    return code
 
 
-__all__ = ["Diagnostic", "run_plan_command"]
+__all__ = ["run_plan_command"]

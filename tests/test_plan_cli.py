@@ -97,7 +97,11 @@ def test_watch_renders_again_after_a_change(site: Path) -> None:
         _wait_for(lambda: out.stat().st_mtime_ns != first, 60)
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            pytest.fail("ekc plan --watch did not stop on Ctrl+C")
 
 
 def _wait_for(condition: object, seconds: float) -> None:

@@ -120,7 +120,7 @@ def test_searching_a_dutch_word_finds_the_right_page(visit: Visit) -> None:
 
 def _top_results(page: Any, count: int = 5) -> list[str]:
     """The first result links once the search has answered the whole query."""
-    page.locator(".md-search-result__item a[href*='h=tolk']").first.wait_for(timeout=15_000)
+    page.locator(".md-search-result__item a[href*='h=tolk']").first.wait_for(timeout=45_000)
     links = page.locator(".md-search-result__item a").all()[:count]
     return [link.get_attribute("href") or "" for link in links]
 
