@@ -43,6 +43,44 @@ def write_html(target: Path) -> None:
     )
 
 
+MEMORY = """
+import resource, sys
+from datetime import date
+from pathlib import Path
+from ekc_docs.rendering import RenderOptions, render_plan
+from ekc_docs.workspace import Workspace
+plan, kaart, out, count = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])
+rss = []
+for i in range(count):
+    workspace = Workspace(today=date(2026, 11, 25), kaart_dir=kaart)
+    assert render_plan(plan, workspace, RenderOptions(), output=out).ok
+    rss.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(rss[4], rss[-1])
+"""
+
+
+def memory(root: Path, count: int) -> tuple[float, float]:
+    """Peak RSS (MiB) of one process after 5 and after `count` renders of the same plan."""
+    import subprocess
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            MEMORY,
+            str(EXAMPLE / "plan.yml"),
+            str(KAART),
+            str(root / "m.pdf"),
+            str(count),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    after_five, after_all = (float(x) for x in result.stdout.split())
+    return after_five, after_all
+
+
 def make_plans(root: Path, count: int) -> Path:
     casus = (EXAMPLE / "casus.yml").read_text(encoding="utf-8")
     plan = (EXAMPLE / "plan.yml").read_text(encoding="utf-8")
@@ -77,6 +115,11 @@ def main() -> None:
         print(
             f"one plan ({EXAMPLE.name}): ekc plan {one:.2f} s, WeasyPrint alone {raw:.2f} s "
             f"-> ekc/raw = {one / raw:.2f}x (goal <= 1.15x)"
+        )
+        five, many = memory(root, 40)
+        print(
+            f"memory of one process (one FontConfiguration): {five:.0f} MiB after 5 plans, "
+            f"{many:.0f} MiB after 40 -> {(many - five) / 35 * 1024:.0f} KiB per plan"
         )
         folder = make_plans(root, args.plans)
         timings = {}
