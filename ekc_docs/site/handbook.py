@@ -78,7 +78,8 @@ def _chapter(number: int, src: str, text: str, converter: Any, pages: dict[str, 
         meta = yaml.safe_load(match.group(1)) or {}
         text = text[match.end() :]
     converter.reset()
-    html = converter.convert(text)
+    # the checklist box is drawn, not typed: the bundled font has no ☐ and no system font may stand in
+    html = converter.convert(text).replace("☐", '<span class="checkbox" aria-hidden="true"></span>')
     prefix = f"h{number}-"
     html = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', html)
 
@@ -94,7 +95,10 @@ def _chapter(number: int, src: str, text: str, converter: Any, pages: dict[str, 
 
     html = _HREF.sub(link, html)
     title_match = _H1.search(html)
-    title = str(meta.get("title") or (_TAGS.sub("", title_match.group(1)) if title_match else src))
+    heading = (
+        _TAGS.sub("", title_match.group(1)).replace("&para;", "").strip() if title_match else ""
+    )
+    title = heading or str(meta.get("title") or src)  # the chapter's own heading, with its number
     return Chapter(f"h{number}", title, html)
 
 
