@@ -14,14 +14,14 @@ Soort = Literal["familiegroepsplan", "persoonlijk-plan"]
 
 
 class Toestemming(Model):
-    """Consent of the parent(s) with parental authority."""
+    """Toestemming van de ouder(s) met gezag."""
 
     door: IdLijst = Field(description="Wie toestemming gaf: een of meer ids van personen.")
     datum: Datum = Field(description="Datum van de toestemming (jjjj-mm-dd).")
 
 
 class Aanmelding(Model):
-    """The referral."""
+    """De aanmelding."""
 
     datum: Datum = Field(description="Datum van de aanmelding (jjjj-mm-dd).")
     aanmelder: Id = Field(description="Id van de persoon die de conferentie aanvroeg.")
@@ -31,7 +31,7 @@ class Aanmelding(Model):
 
 
 class Coordinator(Model):
-    """The independent coordinator who organises the conference."""
+    """De onafhankelijke coördinator die de conferentie organiseert."""
 
     naam: Tekst = Field(description="Naam van de onafhankelijke coördinator.")
     telefoon: Telefoon | None = Field(None, description="Telefoonnummer van de coördinator.")
@@ -39,7 +39,7 @@ class Coordinator(Model):
 
 
 class Kind(Model):
-    """A child the familiegroepsplan is about."""
+    """Een kind om wie het familiegroepsplan gaat."""
 
     id: Id = Field(
         description="Korte unieke naam om naar dit kind te verwijzen, bijvoorbeeld daan."
@@ -51,7 +51,7 @@ class Kind(Model):
 
 
 class Persoon(Model):
-    """Someone in the circle around the child(ren) or the hoofdpersoon."""
+    """Iemand uit de kring rond het kind (de kinderen) of de hoofdpersoon."""
 
     id: Id = Field(
         description="Korte unieke naam om naar deze persoon te verwijzen, bijvoorbeeld ria."
@@ -73,7 +73,7 @@ class Persoon(Model):
 
 
 class Voorwaarde(Model):
-    """A safety condition set by the authorised professional."""
+    """Een veiligheidsvoorwaarde van de bevoegde professional."""
 
     id: Id = Field(description="Korte unieke naam van de voorwaarde, bijvoorbeeld v1.")
     tekst: Tekst = Field(
@@ -83,7 +83,7 @@ class Voorwaarde(Model):
 
 
 class Conferentie(Model):
-    """When and where the conference was held."""
+    """Wanneer en waar de conferentie werd gehouden."""
 
     datum: Datum = Field(description="Datum van de conferentie (jjjj-mm-dd).")
     plaats: Tekst | None = Field(None, description="Waar de conferentie werd gehouden.")
@@ -111,7 +111,9 @@ class Casus(Model):
     tolk: Tekst | None = Field(
         None, description="Taal van de tolk die bij de conferentie nodig is."
     )
-    toestemming: Toestemming = Field(description="Toestemming van de ouder(s) met gezag.")
+    toestemming: Toestemming = Field(
+        description="Wie van de ouders met gezag toestemming gaven voor de conferentie, en wanneer."
+    )
     aanmelding: Aanmelding = Field(description="De aanmelding: wanneer, door wie en waarom.")
     coordinator: Coordinator = Field(description="De onafhankelijke coördinator.")
     kinderen: list[Kind] = Field(

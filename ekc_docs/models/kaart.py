@@ -12,7 +12,7 @@ Status = Literal["actief", "tijdelijk-gesloten", "gestopt"]
 
 
 class Categorie(Model):
-    """A category of help (categorieen.yml)."""
+    """Een soort hulp (een onderwerp in categorieen.yml)."""
 
     id: Id = Field(description="Korte unieke naam van de categorie, bijvoorbeeld opvoeden.")
     naam: Tekst = Field(description="Naam van de categorie zoals bezoekers die lezen.")
@@ -20,13 +20,13 @@ class Categorie(Model):
 
 
 class Categorieen(RootModel[list[Categorie]]):
-    """The list of categories (categorieen.yml)."""
+    """De lijst met onderwerpen van de sociale kaart (categorieen.yml)."""
 
     root: list[Categorie] = Field(min_length=1)
 
 
 class Organisatie(Model):
-    """An organisation that offers services (HSDS organization)."""
+    """Een organisatie die voorzieningen biedt (HSDS: organization)."""
 
     id: Id = Field(description="Unieke id, over alle kaartbestanden heen.")
     naam: Tekst = Field(description="Naam van de organisatie.")
@@ -36,13 +36,15 @@ class Organisatie(Model):
 
 
 class Adres(Model):
+    """Een bezoekadres."""
+
     straat: Tekst = Field(description="Straat en huisnummer.")
     postcode: Postcode = Field(description="Postcode, bijvoorbeeld 8011 AB.")
     plaats: Tekst = Field(description="Plaats.")
 
 
 class Locatie(Model):
-    """Where a service can be visited (HSDS location)."""
+    """Waar je een voorziening kunt bezoeken (HSDS: location)."""
 
     naam: Tekst | None = Field(None, description="Naam van de locatie.")
     adres: Adres | None = Field(None, description="Bezoekadres.")
@@ -52,17 +54,21 @@ class Locatie(Model):
 
 
 class Leeftijdsgrens(Model):
+    """Voor welke leeftijden de voorziening is."""
+
     van: Leeftijd = Field(description="Vanaf deze leeftijd (jaren).")
     tot: Leeftijd = Field(description="Tot deze leeftijd (jaren).")
 
 
 class Controle(Model):
+    """Wanneer en door wie de gegevens zijn nagekeken."""
+
     datum: Datum = Field(description="Wanneer de gegevens voor het laatst zijn nagekeken.")
     door: Tekst = Field(description="Wie ze nakeek.")
 
 
 class Voorziening(Model):
-    """A service (HSDS service)."""
+    """Een voorziening: hulp die je kunt krijgen (HSDS: service)."""
 
     id: Id = Field(
         description="Unieke id, over alle kaartbestanden heen; plannen verwijzen ernaar."

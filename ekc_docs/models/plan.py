@@ -12,7 +12,7 @@ Besluit = Literal["akkoord", "aanvullen", "niet-akkoord"]
 
 
 class Afspraak(Model):
-    """One agreement: what, who, when, who checks."""
+    """Eén afspraak: wat, wie, wanneer, wie het nagaat."""
 
     id: Id | None = Field(None, description="Korte unieke naam van de afspraak, bijvoorbeeld a1.")
     onderwerp: Tekst | None = Field(
@@ -29,7 +29,7 @@ class Afspraak(Model):
 
 
 class Evaluatie(Model):
-    """When the network meets again to look at the plan."""
+    """Wanneer het netwerk opnieuw bij elkaar komt om naar het plan te kijken."""
 
     datum: Datum = Field(description="Datum van de evaluatie (jjjj-mm-dd).")
     bijeenroeper: Id | None = Field(
@@ -38,7 +38,7 @@ class Evaluatie(Model):
 
 
 class Akkoord(Model):
-    """The authorised professional's decision on the plan."""
+    """Het besluit van de bevoegde professional over het plan."""
 
     door: Id = Field(description="Id van de professional die de voorwaarden stelde.")
     datum: Datum = Field(description="Datum van het besluit (jjjj-mm-dd).")
@@ -49,7 +49,7 @@ class Akkoord(Model):
 
 
 class Verspreiding(Model):
-    """To whom the plan was sent, and when."""
+    """Aan wie het plan is verstuurd, en wanneer."""
 
     datum: Datum = Field(description="Datum waarop het plan is verstuurd (jjjj-mm-dd).")
     aan: IdLijst = Field(description="Ids van wie het plan kregen.")

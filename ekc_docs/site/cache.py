@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
 import sys
@@ -14,9 +15,19 @@ from .. import __version__
 _memory: dict[str, Any] = {}
 
 
+@functools.cache
+def _code_key() -> str:
+    """The package's own code: a changed generator must not serve results of the old one."""
+    package = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 def digest(*parts: bytes | str) -> str:
-    """A key over the inputs, the package version and the Python version."""
-    h = hashlib.sha256(f"{__version__}|{sys.version_info[:2]}".encode())
+    """A key over the inputs, the package's version and code, and the Python version."""
+    h = hashlib.sha256(f"{__version__}|{_code_key()}|{sys.version_info[:2]}".encode())
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
         h.update(len(data).to_bytes(8, "little"))
