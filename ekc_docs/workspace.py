@@ -158,7 +158,7 @@ class Workspace:
         )
         return loaded
 
-    def default_kaart(self, near: Path) -> LoadedKaart | None:
+    def default_kaart(self) -> LoadedKaart | None:
         """--kaart, else the site's kaart: content/sociale-kaart in the working folder."""
         folder = self.kaart_dir or Path("content/sociale-kaart")
         return self.load_kaart(folder) if is_kaart_dir(folder) else None
@@ -185,7 +185,7 @@ class Workspace:
         loaded_case = self.load_casus(case_path)
         kaart = None
         if plan is not None and any(a.hulp for a in plan.afspraken):
-            kaart = self.default_kaart(path)
+            kaart = self.default_kaart()
         if plan is not None and loaded_case.casus is not None:
             services = kaart.service_ids if kaart is not None else None
             found = check_plan(plan, document, loaded_case.casus, services, concept=self.concept)
