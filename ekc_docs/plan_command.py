@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ctypes.util
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -155,6 +156,7 @@ def _watch(plans: list[Path], settings: BatchSettings, jobs: int) -> int:
         if folder.is_dir():
             observer.schedule(Handler(), str(folder), recursive=recursive)
     observer.start()
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl+C
     code = 0
     try:
         code = _render_once(plans, settings, jobs)
@@ -168,9 +170,14 @@ def _watch(plans: list[Path], settings: BatchSettings, jobs: int) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        signal.signal(signal.SIGTERM, previous)
         observer.stop()
         observer.join()
     return code
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 __all__ = ["run_plan_command"]

@@ -86,8 +86,10 @@ def test_watch_renders_again_after_a_change(site: Path) -> None:
         [sys.executable, "-m", "ekc_docs", "plan", str(plan), "-o", str(out), "--watch"],
         cwd=site,
         env=env,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
         text=True,
+        # a shell's background job ignores SIGINT, and the child would inherit that
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         _wait_for(lambda: out.exists(), 60)
