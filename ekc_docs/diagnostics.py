@@ -6,7 +6,9 @@ contract's table and a Dutch message that tells a coordinator what to do.
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -92,11 +94,16 @@ class EkcError(Exception):
 
 def display_path(path: Path | str) -> str:
     """The path as the user knows it: relative to the working folder when it lies inside."""
-    p = Path(path)
-    try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(p)
+    full = os.path.realpath(path)
+    here = _real_cwd(str(Path.cwd()))
+    if full == here or full.startswith(here.rstrip(os.sep) + os.sep):
+        return os.path.relpath(full, here)
+    return str(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _real_cwd(cwd: str) -> str:
+    return os.path.realpath(cwd)
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 from pathlib import Path
 
 from .diagnostics import Diagnostic
+from .paths import within
 from .reader import Document
 from .rules.report import Report
 
@@ -30,8 +32,10 @@ def site_content_dirs(folder: Path) -> tuple[Path, ...]:
 
 
 def in_site_content(path: Path) -> bool:
-    resolved = path.resolve()
-    return any(root in resolved.parents for root in site_content_dirs(resolved.parent))
+    resolved = os.path.realpath(path)
+    return any(
+        within(resolved, str(root)) for root in site_content_dirs(Path(os.path.dirname(resolved)))
+    )
 
 
 def check_fictional(path: Path, document: Document, fictional: bool, kind: str) -> list[Diagnostic]:

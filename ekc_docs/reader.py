@@ -279,6 +279,22 @@ def _build_tree(text: str, problems: _Problems) -> Node | None:
 
     try:
         for event in _events(text):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:  # the common case first, without the general checks
+                mark = event.start_mark
+                line, column = mark.line + 1, mark.column + 1
+                broken = (
+                    event.anchor is not None or event.tag is not None
+                ) and _check_node_properties(event, line, column, problems)
+                attach(
+                    Scalar(
+                        line, column, event.value, plain=event.style in (None, ""), broken=broken
+                    )
+                )
+                continue
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                attach(stack.pop().node)
+                continue
             line, column = _pos(event.start_mark)
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
@@ -303,18 +319,9 @@ def _build_tree(text: str, problems: _Problems) -> Node | None:
                     )
                 attach(Scalar(line, column, "", broken=True))
                 continue
-            if not isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
-                if isinstance(event, yaml.CollectionEndEvent):
-                    frame = stack.pop()
-                    if frame.pending_key is not None:  # pragma: no cover - parser guarantees pairs
-                        frame.node.items.append((frame.pending_key, Scalar(line, column, "")))  # type: ignore[arg-type]
-                    attach(frame.node)
-                continue
-            broken = _check_node_properties(event, line, column, problems)
-            if isinstance(event, yaml.ScalarEvent):
-                plain = event.style in (None, "")
-                attach(Scalar(line, column, event.value, plain=plain, broken=broken))
-                continue
+            if not isinstance(event, yaml.CollectionStartEvent):
+                continue  # stream and document ends
+            _check_node_properties(event, line, column, problems)
             if len(stack) >= MAX_DEPTH:
                 problems.error(
                     line,

@@ -7,6 +7,7 @@ through here, so they all see the same diagnostics.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic
 from .models import Casus, Categorieen, Kaart, Plan, Voorziening
+from .paths import within
 from .privacy import check_fictional
 from .reader import Document, Mapping, Scalar, item_ids, read_document
 from .render.templates import TemplateSet
@@ -199,14 +201,13 @@ class Workspace:
     ) -> tuple[Path | None, Diagnostic | None]:
         """Where the plan's case is; it may not leave the plan's folder or its parent."""
         report = Report(document)
-        folder = plan_path.resolve().parent
+        folder = os.path.dirname(os.path.realpath(plan_path))
         try:
-            candidate = (folder / casusbestand).resolve()
-            exists = candidate.is_file()
+            candidate = os.path.realpath(os.path.join(folder, casusbestand))
+            exists = os.path.isfile(candidate)
         except (OSError, ValueError):  # a name with a NUL byte, or far too long
-            candidate, exists = folder / "?", False
-        allowed = (folder, folder.parent)
-        if not any(candidate == root or root in candidate.parents for root in allowed):
+            candidate, exists = folder, False
+        if not (within(candidate, folder) or within(candidate, os.path.dirname(folder))):
             report.add(
                 ("casusbestand",),
                 "path-outside",

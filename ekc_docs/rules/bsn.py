@@ -39,7 +39,7 @@ def check_bsn(document: Document) -> list[Diagnostic]:
             stack.extend(value for _, value in node.items)
         elif isinstance(node, Sequence):
             stack.extend(node.items)
-        elif isinstance(node, Scalar) and (number := find_bsn(node.value)) is not None:
+        elif isinstance(node, Scalar) and len(node.value) >= 9 and (number := find_bsn(node.value)):
             found.append(
                 Diagnostic(
                     document.display,
