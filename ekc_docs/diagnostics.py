@@ -22,8 +22,8 @@ class Severity(StrEnum):
 
 SEVERITY_LABEL = {Severity.ERROR: "fout", Severity.WARNING: "waarschuwing"}
 
-#: the stable codes of the contract's table (§5); no others are ever emitted
-CODES = frozenset(
+#: the stable codes of the contract's table (§5), for problems in the user's input
+INPUT_CODES = frozenset(
     {
         "yaml-syntax",
         "yaml-alias",
@@ -52,8 +52,25 @@ CODES = frozenset(
         "late-review",
         "stale-entry",
         "not-fictional",
+        "wrong-role",
+        "placeholder",
+        "comment-in-text",
+        "unsupported-character",
+        "review-incomplete",
     }
 )
+
+#: the tool's own failures (an extension of the contract): the input may be fine, but the
+#: output cannot be made; they still end in a located Dutch message and exit status 1
+TOOL_CODES = frozenset(
+    {
+        "write-failed",  # the output cannot be written (read-only folder, disk full, not allowed)
+        "template-error",  # a template, stylesheet or catalogue string is broken
+    }
+)
+
+#: no other codes are ever emitted
+CODES = INPUT_CODES | TOOL_CODES
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -46,25 +46,14 @@ def working_directory(path: Path) -> Iterator[None]:
 
 
 def run_ekc(args: list[str], cwd: Path | None = None) -> Result:
-    """Run `ekc` in this process, exactly as the console script does (`cli.run`)."""
-    import sys
-
+    """Run `ekc` in this process through `cli.main`, exactly as the console script does."""
     from ekc_docs import cli
 
     out, err = io.StringIO(), io.StringIO()
-    old_argv = sys.argv
-    sys.argv = ["ekc", *args]
-    code = 0
-    try:
-        with (
-            working_directory(cwd or Path.cwd()),
-            contextlib.redirect_stdout(out),
-            contextlib.redirect_stderr(err),
-        ):
-            try:
-                cli.run()
-            except SystemExit as exc:
-                code = exc.code if isinstance(exc.code, int) else 1
-    finally:
-        sys.argv = old_argv
+    with (
+        working_directory(cwd or Path.cwd()),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        code = cli.main(args)
     return Result(code, out.getvalue(), err.getvalue())

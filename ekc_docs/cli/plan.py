@@ -1,6 +1,6 @@
-"""The presentation side of `ekc plan`: progress, diagnostics, the summary, and --watch.
+"""`ekc plan`: progress, diagnostics, the summary, and --watch around the rendering pipeline.
 
-Only the CLI calls this; the work itself is in `rendering` and `batch`.
+The work itself is in `rendering` and `batch`; this module only presents it.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from pathlib import Path
 
 import click
 
-from .batch import BatchSettings, collect_plans, render_all
-from .diagnostics import display_path, format_text, sort_diagnostics
-from .render.templates import TemplateSet
-from .rendering import RenderOptions, RenderResult, render_plan
+from ..batch import BatchSettings, collect_plans, render_all
+from ..diagnostics import display_path, format_text, sort_diagnostics
+from ..render.templates import TemplateSet
+from ..rendering import RenderOptions, RenderResult, render_plan
+from .options import kaart_option
 
 
 def warn_missing_harfbuzz_subset() -> None:
@@ -62,7 +63,7 @@ def run_plan_command(
 def _render_once(plans: list[Path], settings: BatchSettings, jobs: int) -> int:
     started = time.perf_counter()
     if len(plans) == 1:
-        from .render.prewarm import RendererProcess
+        from ..render.prewarm import RendererProcess
 
         with RendererProcess() as renderer:  # imports WeasyPrint while the plan is checked
             results = [
@@ -180,4 +181,52 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-__all__ = ["run_plan_command"]
+@click.command("plan", options_metavar="[OPTIES]")
+@click.argument(
+    "paths", nargs=-1, required=True, metavar="PLAN.yml...", type=click.Path(path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Uitvoerbestand (één plan) of uitvoermap (meerdere plannen).",
+)
+@click.option("--html", "with_html", is_flag=True, help="Schrijf ook een losse HTML-versie.")
+@click.option("--concept", is_flag=True, help="Druk een onaf plan af, met CONCEPT op elke pagina.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Aantal plannen tegelijk (standaard: het aantal processorkernen).",
+)
+@click.option(
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Map met eigen sjablonen of stijlbladen (huisstijl); gaat voor de standaard.",
+)
+@kaart_option
+@click.option("--watch", is_flag=True, help="Blijf kijken en druk opnieuw af bij elke wijziging.")
+def plan_command(
+    paths: tuple[Path, ...],
+    output: Path | None,
+    with_html: bool,
+    concept: bool,
+    jobs: int | None,
+    template_dirs: tuple[Path, ...],
+    kaart_dir: Path | None,
+    watch: bool,
+) -> int:
+    """Maak van een plan een PDF om af te drukken en aan de familie te geven."""
+    return run_plan_command(
+        list(paths),
+        output=output,
+        with_html=with_html,
+        concept=concept,
+        jobs=jobs,
+        template_dirs=template_dirs,
+        kaart_dir=kaart_dir,
+        watch=watch,
+    )

@@ -1,0 +1,41 @@
+"""`ekc new` and `ekc schema`: starting a case folder, and schemas for editors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .options import EXIT_OK
+
+
+@click.command(options_metavar="[OPTIES]")
+@click.argument("kind", type=click.Choice(["casus", "plan", "kaart", "categorieen"]))
+def schema(kind: str) -> int:
+    """Toon het JSON Schema van een bestandssoort (voor automatisch aanvullen in je editor)."""
+    from ..schema import schema_text
+
+    click.echo(schema_text(kind), nl=False)
+    return EXIT_OK
+
+
+@click.command(options_metavar="[OPTIES]")
+@click.argument("case_id")
+@click.argument(
+    "folder", required=False, metavar="[DIR]", type=click.Path(path_type=Path, file_okay=False)
+)
+def new(case_id: str, folder: Path | None) -> int:
+    """Maak een map met een casus.yml en plan.yml om in te vullen."""
+    from ..scaffold import create_case, is_valid_case_id
+
+    if not is_valid_case_id(case_id):
+        raise click.BadParameter(
+            f"'{case_id}' is geen geldig casusnummer: gebruik letters, cijfers, '-' en '_'",
+            param_hint="CASE_ID",
+        )
+    target = folder or Path(case_id)
+    written = create_case(case_id, target)
+    for path in written:
+        click.echo(f"aangemaakt: {path}")
+    click.echo(f"Vul de regels met «VERVANG» in en controleer met: ekc check {target}", err=True)
+    return EXIT_OK
