@@ -454,3 +454,27 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError) -> str:
         if needle in detail:
             return f"ongeldige YAML: {hint} ({detail})"
     return f"ongeldige YAML: controleer inspringing, dubbele punten en aanhalingstekens ({detail})"
+
+
+# --- from a model path back to the place in the file ---------------------------------------
+
+#: a path through the tree, as pydantic reports it: ("afspraken", 2, "wie")
+Loc = tuple[int | str, ...]
+
+
+def locate(root: Node | None, loc: Loc) -> tuple[Node | None, Scalar | None, bool]:
+    """Walk `loc` through the tree: (value node, its key node, whether the whole path exists).
+
+    When a key is missing the walk stops at the mapping that should hold it.
+    """
+    current, key = root, None
+    for part in loc:
+        if isinstance(current, Mapping) and isinstance(part, str):
+            pair = current.get(part)
+            if pair is None:
+                return current, key, False
+            key, current = pair
+        elif isinstance(current, Sequence) and isinstance(part, int) and part < len(current.items):
+            current, key = current.items[part], None
+        # anything else (a single value standing in for a list) keeps the current node
+    return current, key, True

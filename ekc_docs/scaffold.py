@@ -7,9 +7,9 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+from .dates import add_months
 from .diagnostics import Diagnostic, EkcError, Severity, display_path
 from .models.fields import ID_PATTERN
-from .rules.plan import add_months
 
 TEMPLATE_DIR = Path(__file__).parent / "scaffold"
 FILES = ("casus.yml", "plan.yml")

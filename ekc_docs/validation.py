@@ -15,11 +15,10 @@ from pydantic import BaseModel, RootModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from .diagnostics import Diagnostic, Severity
-from .reader import Document, Mapping, Node, Scalar, Sequence, to_python
+from .reader import Document, Loc, Mapping, Node, Scalar, Sequence, locate, to_python
 
 M = TypeVar("M", bound=BaseModel)
 
-Loc = tuple[int | str, ...]
 
 _CONTACT_CODES = {"phone": "phone", "email": "email", "url": "url", "postcode": "postcode"}
 
@@ -66,24 +65,6 @@ def _salvage(model: type[M], data: Any, errors: list[Any]) -> M | None:
 
 
 # --- finding the place ----------------------------------------------------------------------
-
-
-def locate(root: Node | None, loc: Loc) -> tuple[Node | None, Scalar | None, bool]:
-    """Walk `loc` through the tree: (value node, its key node, whether the whole path exists).
-
-    When a key is missing the walk stops at the mapping that should hold it.
-    """
-    current, key = root, None
-    for part in loc:
-        if isinstance(current, Mapping) and isinstance(part, str):
-            pair = current.get(part)
-            if pair is None:
-                return current, key, False
-            key, current = pair
-        elif isinstance(current, Sequence) and isinstance(part, int) and part < len(current.items):
-            current, key = current.items[part], None
-        # anything else (a single value standing in for a list) keeps the current node
-    return current, key, True
 
 
 def _position(node: Node | None) -> tuple[int, int]:

@@ -1,24 +1,13 @@
-"""Dates in words and phone numbers as they are written in their country."""
+"""Phone numbers as they are written in their country, and names joined in a sentence.
+
+`date_in_words` lives in `ekc_docs.dates`; it is re-exported here for the templates.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
-from functools import cache
 
-
-@cache
-def _babel_locale(locale: str) -> object:
-    from babel import Locale
-
-    return Locale.parse(locale)
-
-
-def date_in_words(day: date, locale: str) -> str:
-    """'26 september 2026' in Dutch, '26 September 2026' in British English."""
-    from babel.dates import format_date
-
-    return format_date(day, format="long", locale=_babel_locale(locale))  # type: ignore[arg-type]
+from ..dates import date_in_words
 
 
 def phone_display(number: str) -> str:
@@ -50,3 +39,6 @@ def join_names(names: Sequence[str], and_word: str) -> str:
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} {and_word} {names[-1]}"
+
+
+__all__ = ["date_in_words", "join_names", "phone_display", "phone_link"]

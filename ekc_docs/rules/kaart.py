@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import date
 
+from ..dates import STALE_MONTHS, stale_before
 from ..diagnostics import Diagnostic
 from ..models import Categorieen, Kaart
 from ..reader import Document
-from .plan import add_months
 from .report import Report, unknown_ref_message
-
-STALE_MONTHS = 12
 
 
 def check_kaart(
@@ -34,7 +32,7 @@ def check_kaart(
 
     _check_unique_across(files, reports, "organisaties", "een organisatie")
     _check_unique_across(files, reports, "voorzieningen", "een voorziening")
-    stale_before = add_months(today, -STALE_MONTHS)
+    too_old = stale_before(today)
     for (kaart, _), report in zip(files, reports, strict=True):
         for i, service in enumerate(kaart.voorzieningen):
             report.check_ref(
@@ -61,7 +59,7 @@ def check_kaart(
                     "date-order",
                     f"de controledatum {checked} ligt in de toekomst (vandaag is het {today})",
                 )
-            elif checked < stale_before:
+            elif checked < too_old:
                 report.add(
                     ("voorzieningen", i, "gecontroleerd", "datum"),
                     "stale-entry",

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Collection
-from datetime import date
 
+from ..dates import add_months, age_on
 from ..diagnostics import Diagnostic
 from ..models import Casus, Plan
 from ..reader import Document
@@ -15,16 +14,6 @@ from .report import Report
 #: codes that `--concept` turns into warnings: an unfinished plan may still be printed as a draft
 CONCEPT_CODES = frozenset({"condition-not-met", "missing-approval", "not-approved"})
 REVIEW_MONTHS, REVIEW_MONTHS_YOUNG, YOUNG_AGE = 6, 3, 7
-
-
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def age_on(born: date, day: date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 def check_plan(

@@ -6,8 +6,7 @@ import difflib
 from collections.abc import Collection, Iterable
 
 from ..diagnostics import Diagnostic, Severity
-from ..reader import Document, Node
-from ..validation import Loc, locate
+from ..reader import Document, Loc, Node, locate
 
 
 class Report:

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from ..dates import date_in_words
 from ..render.html import environment
 from ..render.templates import TemplateSet
 from .cache import Cache, digest
@@ -127,26 +128,10 @@ def build_book(
         subtitle="Eigen Kracht-conferenties organiseren: van aanmelding tot evaluatie",
         kicker="Eigen Kracht in de praktijk",
         author="ekc-docs",
-        edition=f"Uitgave van {today.day} {_MONTHS[today.month - 1]} {today.year}",
+        edition=f"Uitgave van {date_in_words(today)}",
         date_iso=today.isoformat(),
         chapters=chapters,
     )
-
-
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 def handbook_pdf(

@@ -13,11 +13,10 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 
+from ..dates import STALE_MONTHS, stale_before
 from ..models import Categorie, Kaart, Organisatie, Voorziening
 from ..reader import Document
 from ..render.formatting import date_in_words, phone_display, phone_link
-from ..rules.kaart import STALE_MONTHS
-from ..rules.plan import add_months
 from ..workspace import LoadedKaart
 from .files import GeneratedFile, relative_url, slug
 
@@ -40,7 +39,7 @@ def category_src(category_id: str) -> str:
 
 def kaart_pages(kaart: LoadedKaart, today: date, directory_urls: bool) -> list[GeneratedFile]:
     """Every page and the filter's data file, for all municipalities and categories."""
-    stale_before = add_months(today, -STALE_MONTHS)
+    too_old = stale_before(today)
     organisations = {o.id: o for k, _ in kaart.kaarten for o in k.organisaties}
     categories = {c.id: c for c in (kaart.categorieen.root if kaart.categorieen else [])}
     municipalities = sorted(kaart.kaarten, key=lambda pair: pair[0].gemeente.lower())
@@ -51,7 +50,7 @@ def kaart_pages(kaart: LoadedKaart, today: date, directory_urls: bool) -> list[G
                 by_category[category_id].append((k, service))
 
     def stale(service: Voorziening) -> bool:
-        return service.gecontroleerd.datum < stale_before
+        return service.gecontroleerd.datum < too_old
 
     files = [
         GeneratedFile(OVERVIEW, _overview(municipalities, categories, by_category)),
