@@ -36,10 +36,13 @@ HTML(string=html, base_url=sys.argv[2]).write_pdf(sys.argv[3], pdf_variant="pdf/
 
 
 def write_html(target: Path) -> None:
-    loaded = Workspace(today=date(2026, 11, 25), kaart_dir=KAART).load_plan(EXAMPLE / "plan.yml")
+    checked = Workspace(today=date(2026, 11, 25), kaart_dir=KAART).checked_plan(
+        EXAMPLE / "plan.yml"
+    )
+    assert checked is not None
     templates = TemplateSet()
     target.write_text(
-        render_html(build_view(loaded, templates.catalogue("nl")), templates), encoding="utf-8"
+        render_html(build_view(checked, templates.catalogue("nl")), templates), encoding="utf-8"
     )
 
 

@@ -3,17 +3,14 @@ the others. Each worker keeps its own FontConfiguration and caches for its whole
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .checking import IGNORE_MARKER, SKIP_DIRS
-from .diagnostics import Diagnostic, Severity, display_path
 from .rendering import RenderOptions, RenderResult, render_plan
-from .workspace import Workspace, kind_of
+from .workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -31,42 +28,6 @@ class BatchSettings:
             concept=self.options.concept,
             languages=self.options.templates.languages,
         )
-
-
-def collect_plans(paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """Plan files given directly, and every plan*.yml under the given folders."""
-    plans: list[Path] = []
-    problems: list[Diagnostic] = []
-    for path in paths:
-        if path.is_dir():
-            plans += sorted(_walk_plans(path))
-        elif path.is_file():
-            plans.append(path)
-        else:
-            problems.append(
-                Diagnostic(
-                    display_path(path),
-                    1,
-                    1,
-                    Severity.ERROR,
-                    "file-not-found",
-                    f"'{display_path(path)}' bestaat niet",
-                )
-            )
-    return list(dict.fromkeys(plans)), problems
-
-
-def _walk_plans(root: Path) -> Iterator[Path]:
-    for folder, dirs, files in os.walk(root):
-        here = Path(folder)
-        dirs[:] = [
-            d
-            for d in dirs
-            if not d.startswith(".")
-            and d not in SKIP_DIRS
-            and not (here / d / IGNORE_MARKER).exists()
-        ]
-        yield from (here / f for f in files if kind_of(here / f) == "plan")
 
 
 _worker: dict[str, object] = {}

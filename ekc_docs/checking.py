@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Severity, display_path, sort_diagnostics
-from .workspace import YAML_SUFFIXES, Workspace, is_kaart_dir, kind_of
-
-#: folders never searched when walking: tool output, environments, version control
-SKIP_DIRS = frozenset({"site", "node_modules", "__pycache__", "build", "dist"})
-#: a folder holding this file is skipped when walking (test fixtures with deliberate errors)
-IGNORE_MARKER = ".ekcignore"
-
-
-@dataclass
-class Targets:
-    cases: list[Path] = field(default_factory=list)
-    plans: list[Path] = field(default_factory=list)
-    kaart_dirs: list[Path] = field(default_factory=list)
-    problems: list[Diagnostic] = field(default_factory=list)
+from .diagnostics import Diagnostic, sort_diagnostics
+from .discovery import discover, kaart_files
+from .workspace import Workspace
 
 
 @dataclass
@@ -33,68 +20,6 @@ class CheckResult:
         return not any(d.is_error for d in self.diagnostics)
 
 
-def discover(paths: list[Path]) -> Targets:
-    """Sort the given files and folders into cases, plans and kaart folders (by name)."""
-    targets = Targets()
-    for path in paths:
-        if path.is_dir():
-            _walk(path, targets)
-        elif path.is_file():
-            _add_file(path, targets, explicit=True)
-        else:
-            targets.problems.append(
-                Diagnostic(
-                    display_path(path),
-                    1,
-                    1,
-                    Severity.ERROR,
-                    "file-not-found",
-                    f"'{display_path(path)}' bestaat niet",
-                )
-            )
-    return targets
-
-
-def _walk(root: Path, targets: Targets) -> None:
-    for folder, dirs, files in os.walk(root):
-        here = Path(folder)
-        if is_kaart_dir(here):
-            targets.kaart_dirs.append(here)
-            files = []
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if not d.startswith(".")
-            and d not in SKIP_DIRS
-            and not (here / d / "pyvenv.cfg").exists()
-            and not (here / d / IGNORE_MARKER).exists()
-        )
-        for name in sorted(files):
-            _add_file(here / name, targets, explicit=False)
-
-
-def _add_file(path: Path, targets: Targets, *, explicit: bool) -> None:
-    kind = kind_of(path)
-    if kind == "casus":
-        targets.cases.append(path)
-    elif kind == "plan":
-        targets.plans.append(path)
-    elif explicit and path.suffix in YAML_SUFFIXES and is_kaart_dir(path.parent):
-        targets.kaart_dirs.append(path.parent)
-    elif explicit:
-        targets.problems.append(
-            Diagnostic(
-                display_path(path),
-                1,
-                1,
-                Severity.ERROR,
-                "invalid-value",
-                "onbekend soort bestand: een casus heet casus….yml, een plan plan….yml, en een "
-                "kaartbestand staat in een map met categorieen.yml",
-            )
-        )
-
-
 def check_paths(paths: list[Path], workspace: Workspace) -> CheckResult:
     """Check everything under `paths`; a plan pulls in its case and, if needed, the kaart."""
     targets = discover(paths)
@@ -105,14 +30,19 @@ def check_paths(paths: list[Path], workspace: Workspace) -> CheckResult:
     for folder in dict.fromkeys(d.resolve() for d in targets.kaart_dirs):
         kaart = workspace.load_kaart(folder)
         diagnostics += kaart.diagnostics
-        seen.update(p.resolve() for p in folder.iterdir() if p.suffix in YAML_SUFFIXES)
+        seen.update(p.resolve() for p in kaart_files(folder))
     for path in targets.cases:
         diagnostics += workspace.load_casus(path).diagnostics
         seen.add(path.resolve())
-    for path in targets.plans:
-        loaded = workspace.load_plan(path)
-        diagnostics += loaded.all_diagnostics
-        seen.add(path.resolve())
-        if loaded.casus is not None:
-            seen.add(loaded.casus.document.path.resolve())
+    for folder in dict.fromkeys(path.parent for path in targets.plans):
+        case = workspace.load_case(folder)
+        given = {p.resolve() for p in targets.plans if p.parent == folder}
+        for loaded in case.plans:
+            if loaded.document.path.resolve() not in given:
+                continue  # a sibling version: loaded for the case-wide rules only
+            seen.add(loaded.document.path.resolve())
+            if loaded.casus is not None:
+                seen.add(loaded.casus.document.path.resolve())
+            diagnostics += loaded.all_diagnostics
+        diagnostics += case.diagnostics
     return CheckResult(sort_diagnostics(diagnostics), len(seen))

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from .diagnostics import Diagnostic, EkcError, Severity, display_path
 from .render.templates import TemplateSet
-from .workspace import LoadedPlan, Workspace
+from .workspace import Workspace
 
 
 class PdfRenderer(Protocol):
@@ -45,12 +45,6 @@ class RenderResult:
         return bool(self.outputs) and not any(d.is_error for d in self.diagnostics)
 
 
-def default_output(loaded: LoadedPlan) -> Path:
-    """`<casus>-plan-<versie>.pdf` beside the plan."""
-    assert loaded.plan is not None and loaded.casus is not None and loaded.casus.casus is not None
-    return loaded.document.path.parent / f"{loaded.casus.casus.casus}-plan-{loaded.plan.versie}.pdf"
-
-
 def render_plan(
     plan_path: Path,
     workspace: Workspace,
@@ -66,18 +60,15 @@ def render_plan(
     started = time.perf_counter()
     result = RenderResult(plan_path)
     loaded = workspace.load_plan(plan_path)
-    result.diagnostics = loaded.all_diagnostics
-    if not loaded.ok or any(d.is_error for d in result.diagnostics):
+    case = workspace.load_case(plan_path.parent)
+    mine = loaded.document.display
+    result.diagnostics = [*loaded.all_diagnostics, *(d for d in case.diagnostics if d.path == mine)]
+    checked = case.checked(loaded)
+    if checked is None:
         return result
-    target = output or default_output(loaded)
-    if output is None and output_dir is not None:
-        target = output_dir / target.name
-    inputs = {
-        loaded.document.path.resolve(),
-        *([loaded.casus.document.path.resolve()] if loaded.casus else []),
-    }
+    target = output or (output_dir or plan_path.parent) / checked.output_name
     try:
-        if target.resolve() in inputs:
+        if target.resolve() in checked.inputs:
             raise EkcError(
                 [
                     Diagnostic(
@@ -94,12 +85,11 @@ def render_plan(
         from .render.pdf import html_to_pdf
         from .render.view import build_view
 
-        assert loaded.plan is not None
-        catalogue = options.templates.catalogue(loaded.casus.casus.taal)  # type: ignore[union-attr]
-        view = build_view(loaded, catalogue, concept=options.concept)
+        catalogue = options.templates.catalogue(checked.casus.taal)
+        view = build_view(checked, catalogue, concept=options.concept)
         html = render_html(view, options.templates)
         pdf, pages = (pdf_renderer or html_to_pdf)(
-            html, options.templates, made_on=loaded.plan.datum
+            html, options.templates, made_on=checked.plan.datum
         )
         files = {target: pdf}
         if options.html:

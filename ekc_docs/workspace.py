@@ -9,83 +9,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .case import Case, CheckedPlan, LoadedCasus, LoadedKaart, LoadedPlan
 from .diagnostics import Diagnostic
-from .models import Casus, Categorieen, Kaart, Plan, Voorziening
+from .discovery import is_categories_file, is_kaart_dir, kaart_files, kind_of
+from .models import Casus, Categorieen, Kaart, Plan
 from .paths import within
 from .privacy import check_fictional
 from .reader import Document, Mapping, Scalar, item_ids, read_document
-from .render.templates import TemplateSet
 from .rules.bsn import check_bsn
 from .rules.casus import check_casus
 from .rules.kaart import check_kaart
 from .rules.plan import check_plan
 from .rules.report import Report
 from .validation import validate
-
-YAML_SUFFIXES = (".yml", ".yaml")
-CATEGORIES_STEM = "categorieen"
-
-
-def kind_of(path: Path) -> str | None:
-    """'casus', 'plan' or None, from the file name alone (contract §6)."""
-    if path.suffix not in YAML_SUFFIXES:
-        return None
-    if path.name.startswith("casus"):
-        return "casus"
-    if path.name.startswith("plan"):
-        return "plan"
-    return None
-
-
-def is_kaart_dir(path: Path) -> bool:
-    return any((path / f"{CATEGORIES_STEM}{suffix}").is_file() for suffix in YAML_SUFFIXES)
-
-
-@dataclass
-class LoadedCasus:
-    document: Document
-    casus: Casus | None
-    diagnostics: list[Diagnostic]
-
-
-@dataclass
-class LoadedKaart:
-    """The whole sociale kaart: every service by id, with its municipality and organisation."""
-
-    folder: Path
-    kaarten: list[tuple[Kaart, Document]] = field(default_factory=list)
-    categorieen: Categorieen | None = None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    files: int = 0
-    #: ids of every organisation and service written down, valid or not
-    organisation_ids: set[str] = field(default_factory=set)
-    service_ids: set[str] = field(default_factory=set)
-
-    @property
-    def services(self) -> dict[str, Voorziening]:
-        return {s.id: s for kaart, _ in self.kaarten for s in kaart.voorzieningen}
-
-
-@dataclass
-class LoadedPlan:
-    document: Document
-    plan: Plan | None
-    casus: LoadedCasus | None
-    kaart: LoadedKaart | None
-    diagnostics: list[Diagnostic]
-
-    @property
-    def ok(self) -> bool:
-        return self.plan is not None and not any(d.is_error for d in self.all_diagnostics)
-
-    @property
-    def all_diagnostics(self) -> list[Diagnostic]:
-        extra = self.casus.diagnostics if self.casus else []
-        return self.diagnostics + extra
 
 
 class Workspace:
@@ -99,14 +38,16 @@ class Workspace:
         concept: bool = False,
         languages: Collection[str] | None = None,
     ) -> None:
+        """`languages`: those with a plan catalogue (`TemplateSet.languages`), for `taal`."""
         self.today = today or date.today()
-        #: languages with a plan catalogue; by default those of the shipped templates
-        self.languages = languages if languages is not None else TemplateSet().languages
+        #: languages with a plan catalogue, passed down by whoever prints; None: not checked
+        self.languages = languages
         self.kaart_dir = kaart_dir
         self.concept = concept
         self._cases: dict[Path, LoadedCasus] = {}
         self._kaarten: dict[Path, LoadedKaart] = {}
         self._plans: dict[Path, LoadedPlan] = {}
+        self._folders: dict[Path, Case] = {}
 
     # --- cases ----------------------------------------------------------------------------
 
@@ -137,13 +78,11 @@ class Workspace:
     def _read_kaart(self, folder: Path) -> LoadedKaart:
         loaded = LoadedKaart(folder)
         categories: tuple[Categorieen, Document] | None = None
-        for path in sorted(
-            p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file()
-        ):
+        for path in kaart_files(folder):
             loaded.files += 1
             document = read_document(path)
             loaded.diagnostics += document.diagnostics + check_bsn(document)
-            if path.stem == CATEGORIES_STEM:
+            if is_categories_file(path):
                 model, problems = validate(document, Categorieen)
                 if model is not None:
                     categories = (model, document)
@@ -164,6 +103,29 @@ class Workspace:
         """--kaart, else the site's kaart: content/sociale-kaart in the working folder."""
         folder = self.kaart_dir or Path("content/sociale-kaart")
         return self.load_kaart(folder) if is_kaart_dir(folder) else None
+
+    # --- case folders -----------------------------------------------------------------------
+
+    def load_case(self, folder: Path) -> Case:
+        """Every plan version in `folder` with their case, sorted by `versie`."""
+        key = folder.resolve()
+        if key not in self._folders:
+            paths = sorted(p for p in folder.iterdir() if p.is_file() and kind_of(p) == "plan")
+            plans = sorted(
+                (self.load_plan(p) for p in paths),
+                key=lambda loaded: (loaded.plan.versie if loaded.plan else 0, loaded.document.path),
+            )
+            casus = next((p.casus for p in plans if p.casus is not None), None)
+            if casus is None:
+                own = [p for p in sorted(folder.iterdir()) if kind_of(p) == "casus"]
+                casus = self.load_casus(own[0]) if own else None
+            kaart = next((p.kaart for p in plans if p.kaart is not None), None)
+            self._folders[key] = Case(folder, casus, plans, kaart)
+        return self._folders[key]
+
+    def checked_plan(self, path: Path) -> CheckedPlan | None:
+        """The plan at `path` ready to print (its previous version known), or None with errors."""
+        return self.load_case(path.parent).checked(self.load_plan(path))
 
     # --- plans ----------------------------------------------------------------------------
 
@@ -234,3 +196,6 @@ def _casusbestand(plan: Plan | None, document: Document) -> str:
     if pair is not None and isinstance(pair[1], Scalar) and pair[1].value.strip():
         return pair[1].value.strip()
     return "casus.yml"
+
+
+__all__ = ["Case", "LoadedCasus", "LoadedKaart", "LoadedPlan", "Workspace", "is_kaart_dir"]

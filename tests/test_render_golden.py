@@ -24,9 +24,9 @@ PLANS = sorted((REPO / "content" / "voorbeelden").glob("*/plan*.yml"))
 @pytest.mark.parametrize("plan", PLANS, ids=lambda p: f"{p.parent.name}-{p.stem}")
 def test_golden_html(plan: Path, update_golden: bool) -> None:
     workspace = Workspace(today=date(2026, 11, 25), kaart_dir=REPO / "content" / "sociale-kaart")
-    loaded = workspace.load_plan(plan)
-    assert loaded.ok
-    html = render_html(build_view(loaded, TemplateSet().catalogue("nl")), TemplateSet())
+    checked = workspace.checked_plan(plan)
+    assert checked is not None
+    html = render_html(build_view(checked, TemplateSet().catalogue("nl")), TemplateSet())
     # the stylesheet is the same in every plan: compared once, below, not five times here
     html = re.sub(r"<style>.*?</style>", "<style>…</style>", html, flags=re.S)
     golden = TESTS / "golden" / f"{plan.parent.name}-{plan.stem}.html"
@@ -38,7 +38,8 @@ def test_golden_html(plan: Path, update_golden: bool) -> None:
 def test_the_stylesheet_is_inlined_whole() -> None:
     """What the golden files leave out: every plan carries plan.css in its <style>."""
     workspace = Workspace(today=date(2026, 11, 25), kaart_dir=REPO / "content" / "sociale-kaart")
-    loaded = workspace.load_plan(PLANS[0])
-    html = render_html(build_view(loaded, TemplateSet().catalogue("nl")), TemplateSet())
+    checked = workspace.checked_plan(PLANS[0])
+    assert checked is not None
+    html = render_html(build_view(checked, TemplateSet().catalogue("nl")), TemplateSet())
     css = (TemplateSet().default / "plan.css").read_text(encoding="utf-8")
     assert css in html

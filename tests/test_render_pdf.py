@@ -220,8 +220,9 @@ def test_arabic_is_right_to_left(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES / "scheiding", folder)
     case = folder / "casus.yml"
     case.write_text(case.read_text().replace("taal: nl", "taal: ar"))
-    loaded = Workspace(today=TODAY, kaart_dir=KAART).load_plan(folder / "plan.yml")
-    html = render_html(build_view(loaded, TemplateSet().catalogue("ar")), TemplateSet())
+    checked = Workspace(today=TODAY, kaart_dir=KAART).checked_plan(folder / "plan.yml")
+    assert checked is not None
+    html = render_html(build_view(checked, TemplateSet().catalogue("ar")), TemplateSet())
     assert '<html lang="ar" dir="rtl">' in html
     assert '<li dir="ltr">Bij het wisselen' in html  # Dutch words keep their own direction
     result = render(folder / "plan.yml", tmp_path / "ar.pdf")

@@ -17,11 +17,11 @@ KAART = REPO / "content" / "sociale-kaart"
 
 
 def view_of(example: str, plan: str = "plan.yml", language: str = "nl") -> PlanView:
-    loaded = Workspace(today=date(2026, 11, 25), kaart_dir=KAART).load_plan(
+    checked = Workspace(today=date(2026, 11, 25), kaart_dir=KAART).checked_plan(
         EXAMPLES / example / plan
     )
-    assert loaded.ok
-    return build_view(loaded, TemplateSet().catalogue(language))
+    assert checked is not None
+    return build_view(checked, TemplateSet().catalogue(language))
 
 
 @pytest.fixture(scope="module")

@@ -37,9 +37,13 @@ def check(
 ) -> int:
     """Controleer casus-, plan- en kaartbestanden en mappen (met alles eronder)."""
     from ..checking import check_paths
+    from ..render.templates import TemplateSet
     from ..workspace import Workspace
 
-    workspace = Workspace(today=peildatum, kaart_dir=kaart_dir, concept=concept)
+    languages = TemplateSet().languages  # a case's `taal` needs a catalogue to be printed
+    workspace = Workspace(
+        today=peildatum, kaart_dir=kaart_dir, concept=concept, languages=languages
+    )
     result = check_paths(list(paths), workspace)
     print_diagnostics(result.diagnostics, output_format == "json")
     if output_format == "text":

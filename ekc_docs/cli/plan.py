@@ -13,8 +13,9 @@ from pathlib import Path
 
 import click
 
-from ..batch import BatchSettings, collect_plans, render_all
+from ..batch import BatchSettings, render_all
 from ..diagnostics import display_path, format_text, sort_diagnostics
+from ..discovery import discover_plans
 from ..render.templates import TemplateSet
 from ..rendering import RenderOptions, RenderResult, render_plan
 from .options import kaart_option
@@ -41,7 +42,7 @@ def run_plan_command(
     kaart_dir: Path | None,
     watch: bool,
 ) -> int:
-    plans, problems = collect_plans(paths)
+    plans, problems = discover_plans(paths)
     if problems or not plans:
         click.echo(format_text(problems), nl=False)
         if not plans:

@@ -7,11 +7,12 @@ can be tested without rendering anything.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ..case import CheckedPlan
 from ..models import Casus, Plan, Voorziening
 from ..models.casus import KRINGEN
-from ..workspace import LoadedPlan
 from .circle import CircleMember, draw_circle
 from .formatting import date_in_words, join_names, phone_display, phone_link
 from .templates import Catalogue
@@ -108,11 +109,9 @@ class PlanView:
         return f"{self.soort_titel}: {self.namen}"
 
 
-def build_view(loaded: LoadedPlan, t: Catalogue, *, concept: bool = False) -> PlanView:
+def build_view(checked: CheckedPlan, t: Catalogue, *, concept: bool = False) -> PlanView:
     """The view of a plan that passed its checks (with `concept`, the concept checks may fail)."""
-    plan, casus = loaded.plan, loaded.casus.casus if loaded.casus else None
-    assert plan is not None and casus is not None, "build_view needs a checked plan and case"
-    services = loaded.kaart.services if loaded.kaart is not None else {}
+    plan, casus, services = checked.plan, checked.casus, checked.services
     people = _people(casus)
     centre = _centre(casus, people)
     names = join_names([p.naam for p in centre], t("en"))
@@ -227,7 +226,8 @@ def _participants(
     return tuple(groups)
 
 
-def _service(service: Voorziening) -> Service:
+def service_view(service: Voorziening) -> Service:
+    """A kaart service as the printed plan and the site show it."""
     addresses = tuple(
         (
             loc.naam or "",
@@ -248,7 +248,7 @@ def _service(service: Voorziening) -> Service:
 
 
 def _agreements(
-    plan: Plan, people: dict[str, Person], services: dict[str, Voorziening], t: Catalogue
+    plan: Plan, people: dict[str, Person], services: Mapping[str, Voorziening], t: Catalogue
 ) -> list[Agreement]:
     result = []
     for number, a in enumerate(plan.afspraken, start=1):
@@ -264,7 +264,7 @@ def _agreements(
                 wanneer=a.wanneer,
                 controle=people.get(a.controle) if a.controle else None,
                 voorwaarden=tuple(a.voorwaarden or ()),
-                hulp=_service(services[a.hulp]) if a.hulp and a.hulp in services else None,
+                hulp=service_view(services[a.hulp]) if a.hulp and a.hulp in services else None,
             )
         )
     return result

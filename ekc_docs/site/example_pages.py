@@ -7,19 +7,20 @@ hash of everything that goes into them.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
+from markupsafe import Markup
+
+from ..case import Case, CheckedPlan
 from ..diagnostics import Diagnostic
 from ..render.html import SITE_TEMPLATE, render_html
 from ..render.templates import TemplateSet
 from ..render.view import build_view
-from ..rendering import default_output
-from ..workspace import LoadedPlan, Workspace
+from ..workspace import Workspace
 from .cache import Cache, digest
 from .files import GeneratedFile, relative_url
+from .pages import render_page
 
 BASE = "voorbeelden"
 INDEX = f"{BASE}/index.md"
@@ -31,7 +32,16 @@ class Example:
     title: str
     vraag: str
     soort: str
-    page: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Version:
+    """One printed version of an example, as its page lists it."""
+
+    versie: int
+    pdf_src: str
+    pdf_url: str
 
 
 def example_pages(
@@ -51,111 +61,67 @@ def example_pages(
     for folder in (
         sorted(p for p in examples_dir.iterdir() if p.is_dir()) if examples_dir.is_dir() else []
     ):
-        plans = [workspace.load_plan(p) for p in sorted(folder.glob("plan*.y*ml"))]
-        if not plans:
+        case = workspace.load_case(folder)
+        if not case.plans:
             continue
-        for loaded in plans:
-            diagnostics += loaded.all_diagnostics
-        if not all(p.ok for p in plans):
+        diagnostics += case.all_diagnostics
+        checked = [case.checked(loaded) for loaded in case.plans]
+        if not case.ok or any(c is None for c in checked):
             continue
-        plans.sort(key=lambda p: p.plan.versie if p.plan else 0)
+        plans = [c for c in checked if c is not None]
         src = folder.relative_to(docs_dir).as_posix() + "/index.md"
-        pdfs = []
-        for loaded in plans:
-            pdf_src, pdf = _pdf(loaded, docs_dir, templates, templates_key, cache)
+        versions = []
+        for plan in plans:
+            pdf_src, pdf = _pdf(plan, docs_dir, templates, templates_key, cache)
             files.append(GeneratedFile(pdf_src, pdf))
-            pdfs.append((loaded, pdf_src))
-        newest = plans[-1]
-        view = build_view(newest, templates.catalogue(newest.casus.casus.taal))  # type: ignore[union-attr]
-        files.append(
-            GeneratedFile(
-                src,
-                _page(
-                    folder,
-                    src,
-                    view.title,
-                    render_html(view, templates, SITE_TEMPLATE),
-                    pdfs,
-                    newest,
-                    docs_dir,
-                    directory_urls,
-                ),
+            versions.append(
+                Version(plan.plan.versie, pdf_src, relative_url(src, pdf_src, directory_urls))
             )
+        newest = plans[-1]
+        view = build_view(newest, templates.catalogue(newest.casus.taal))
+        page = render_page(
+            "voorbeelden/example.md.j2",
+            title=view.title,
+            aanleiding=newest.casus.aanmelding.aanleiding,
+            versions=versions,
+            sources=_sources(case, src, docs_dir, directory_urls),
+            fragment=Markup(render_html(view, templates, SITE_TEMPLATE)),
         )
-        examples.append(Example(folder.name, view.title, view.vraag, view.soort_titel, src))
-    files.append(GeneratedFile(INDEX, _index(examples, directory_urls)))
+        files.append(GeneratedFile(src, page))
+        url = relative_url(INDEX, src, directory_urls)
+        examples.append(Example(folder.name, view.title, view.vraag, view.soort_titel, url))
+    files.append(GeneratedFile(INDEX, render_page("voorbeelden/index.md.j2", examples=examples)))
     return files, diagnostics
 
 
+def _sources(case: Case, src: str, docs_dir: Path, directory_urls: bool) -> list[tuple[str, str]]:
+    """The YAML files the example is made of, for download."""
+    return [
+        (p.name, relative_url(src, p.relative_to(docs_dir).as_posix(), directory_urls))
+        for p in sorted(case.folder.glob("*.y*ml"))
+    ]
+
+
 def _pdf(
-    loaded: LoadedPlan, docs_dir: Path, templates: TemplateSet, templates_key: str, cache: Cache
+    checked: CheckedPlan,
+    docs_dir: Path,
+    templates: TemplateSet,
+    templates_key: str,
+    cache: Cache,
 ) -> tuple[str, bytes]:
     from ..render.pdf import html_to_pdf
 
-    assert loaded.plan is not None and loaded.casus is not None and loaded.casus.casus is not None
-    target = default_output(loaded)
-    src = target.relative_to(docs_dir).as_posix()
-    services = sorted({a.hulp for a in loaded.plan.afspraken if a.hulp})
-    kaart = loaded.kaart.services if loaded.kaart else {}
+    src = (checked.path.parent / checked.output_name).relative_to(docs_dir).as_posix()
     key = digest(
-        loaded.document.path.read_bytes(),
-        loaded.casus.document.path.read_bytes(),
+        checked.document.path.read_bytes(),
+        checked.casus_document.path.read_bytes(),
+        *(checked.previous.model_dump_json() if checked.previous is not None else "",),
         templates_key,
-        *(kaart[s].model_dump_json() for s in services if s in kaart),
+        *(service.model_dump_json() for service in checked.services.values()),
     )
     cached = cache.get("pdf", key)
     if cached is None:
-        view = build_view(loaded, templates.catalogue(loaded.casus.casus.taal))
-        cached, _ = html_to_pdf(render_html(view, templates), templates, made_on=loaded.plan.datum)
+        view = build_view(checked, templates.catalogue(checked.casus.taal))
+        cached, _ = html_to_pdf(render_html(view, templates), templates, made_on=checked.plan.datum)
         cache.put("pdf", key, cached)
     return src, cached
-
-
-def _page(
-    folder: Path,
-    src: str,
-    title: str,
-    fragment: str,
-    pdfs: list[tuple[LoadedPlan, str]],
-    newest: LoadedPlan,
-    docs_dir: Path,
-    directory_urls: bool,
-) -> str:
-    casus = newest.casus.casus  # type: ignore[union-attr]
-    assert casus is not None
-    downloads = "\n".join(
-        f'<li><a href="{escape(relative_url(src, pdf_src, directory_urls))}" type="application/pdf">'
-        f"Plan versie {loaded.plan.versie} als PDF</a></li>"  # type: ignore[union-attr]
-        for loaded, pdf_src in pdfs
-    )
-    sources = "\n".join(
-        f'<li><a href="{escape(relative_url(src, p.relative_to(docs_dir).as_posix(), directory_urls))}">'
-        f"{escape(p.name)}</a></li>"
-        for p in sorted(folder.glob("*.y*ml"))
-    )
-    return (
-        f"---\ntitle: {json.dumps('Voorbeeld: ' + title, ensure_ascii=False)}\n---\n\n"
-        f"# Voorbeeld: {escape(title)}\n\n"
-        '!!! note "Verzonnen voorbeeld"\n'
-        "    Alle namen, gegevens en afspraken in dit voorbeeld zijn verzonnen. Het laat zien hoe een\n"
-        "    plan eruitziet dat met de toolkit is gemaakt.\n\n"
-        f"**Aanleiding:** {escape(casus.aanmelding.aanleiding)}\n\n"
-        '<div class="ekc-downloads" markdown="0">\n<h2 id="downloaden">Downloaden</h2>\n'
-        f"<ul>\n{downloads}\n</ul>\n<p>De bestanden waaruit het plan is gemaakt:</p>\n<ul>\n{sources}\n</ul>\n</div>\n\n"
-        f"{fragment}\n"
-    )
-
-
-def _index(examples: list[Example], directory_urls: bool) -> str:
-    items = "\n".join(
-        f'<li><a href="{escape(relative_url(INDEX, e.page, directory_urls))}">{escape(e.title)}</a>'
-        f"<br>{escape(e.soort)}: {escape(e.vraag)}</li>"
-        for e in examples
-    )
-    return (
-        "---\ntitle: Voorbeeldplannen\n---\n\n# Voorbeeldplannen\n\n"
-        "Deze plannen zijn verzonnen, maar lijken op wat families echt afspreken. Elk voorbeeld is met\n"
-        "de toolkit gemaakt uit een `casus.yml` en een `plan.yml`, en is te downloaden als PDF: precies\n"
-        "zoals de familie het plan krijgt.\n\n"
-        f'<ul class="ekc-examples">\n{items}\n</ul>\n'
-    )

@@ -7,10 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..checking import discover
+from ..case import LoadedKaart
 from ..diagnostics import Diagnostic, sort_diagnostics
+from ..discovery import discover, is_kaart_dir, kaart_files
 from ..render.templates import TemplateSet
-from ..workspace import LoadedKaart, Workspace, is_kaart_dir
+from ..workspace import Workspace
 from .cache import Cache, digest, digest_files
 from .example_pages import example_pages
 from .field_reference import field_reference
@@ -67,7 +68,7 @@ def load_kaart(settings: SiteSettings, workspace: Workspace, cache: Cache) -> Lo
     folder = settings.kaart_dir
     if not is_kaart_dir(folder):
         return None
-    paths = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+    paths = kaart_files(folder)
     key = digest(digest_files(paths), settings.today.isoformat())
     loaded: LoadedKaart | None = cache.get("kaart", key)
     if loaded is None:
@@ -100,8 +101,8 @@ def generate_site(settings: SiteSettings) -> SiteResult:
     targets = discover([settings.docs_dir])
     for path in targets.cases:
         diagnostics += workspace.load_casus(path).diagnostics
-    for path in targets.plans:
-        diagnostics += workspace.load_plan(path).all_diagnostics
+    for folder in dict.fromkeys(path.parent for path in targets.plans):
+        diagnostics += workspace.load_case(folder).all_diagnostics
 
     if not any(d.is_error for d in diagnostics):
         pages, problems = example_pages(

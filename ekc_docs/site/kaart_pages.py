@@ -1,8 +1,9 @@
 """The sociale kaart as pages: an overview with a filter, a page per municipality and per category.
 
-Services are written as escaped HTML (their texts come from YAML that anyone may edit); every
-service has its own anchor on its municipality's page. The navigation only gets the three
-index pages, never a page per municipality or service: the site must stay fast at 10,000.
+Pages come from autoescaped Jinja templates (`site/templates/kaart/`): service texts come from
+YAML that anyone may edit. Every service has its own anchor on its municipality's page. The
+navigation only gets the three index pages, never a page per municipality or service: the site
+must stay fast at 10,000.
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from html import escape
 
-from ..dates import STALE_MONTHS, stale_before
+from ..case import LoadedKaart
+from ..dates import STALE_MONTHS, date_in_words, stale_before
 from ..models import Categorie, Kaart, Organisatie, Voorziening
 from ..reader import Document
-from ..render.formatting import date_in_words, phone_display, phone_link
-from ..workspace import LoadedKaart
+from ..render.view import Service, service_view
 from .files import GeneratedFile, relative_url, slug
+from .pages import render_page
 
 BASE = "sociale-kaart"
 OVERVIEW = f"{BASE}/index.md"
@@ -37,6 +39,65 @@ def category_src(category_id: str) -> str:
     return f"{BASE}/categorieen/{category_id}.md"
 
 
+@dataclass(frozen=True)
+class ServiceCard:
+    """What a kaart page shows of one service (the template escapes every text)."""
+
+    id: str
+    naam: str
+    beschrijving: str
+    status: str
+    status_label: str
+    stale: bool
+    checked: str
+    checked_by: str
+    organisatie: str
+    categories: tuple[tuple[str, str], ...]
+    rows: tuple[tuple[str, str], ...]
+    facts: Service
+    gemeente: str = ""
+    url: str = ""
+
+
+def _card(
+    service: Voorziening,
+    organisation: Organisatie | None,
+    category_links: tuple[tuple[str, str], ...],
+    is_stale: bool,
+    gemeente: str = "",
+    url: str = "",
+) -> ServiceCard:
+    rows = [
+        (label, value)
+        for label, value in (
+            ("Voor wie", service.doelgroep),
+            ("Kosten", service.kosten),
+            ("Aanmelden", service.aanmelden),
+        )
+        if value
+    ]
+    if service.leeftijd is not None:
+        rows.append(("Leeftijd", f"{service.leeftijd.van} tot {service.leeftijd.tot} jaar"))
+    if service.talen:
+        rows.append(("Talen", ", ".join(service.talen)))
+    return ServiceCard(
+        id=service.id,
+        naam=service.naam,
+        beschrijving=service.beschrijving,
+        status=service.status,
+        status_label=STATUS_LABEL[service.status],
+        stale=is_stale,
+        checked=date_in_words(service.gecontroleerd.datum, "nl_NL"),
+        checked_by=service.gecontroleerd.door,
+        organisatie=organisation.naam if organisation is not None else "",
+        categories=category_links,
+        rows=tuple(rows),
+        facts=service_view(service),
+        gemeente=gemeente,
+        url=url,
+    )
+
+
 def kaart_pages(kaart: LoadedKaart, today: date, directory_urls: bool) -> list[GeneratedFile]:
     """Every page and the filter's data file, for all municipalities and categories."""
     too_old = stale_before(today)
@@ -52,257 +113,93 @@ def kaart_pages(kaart: LoadedKaart, today: date, directory_urls: bool) -> list[G
     def stale(service: Voorziening) -> bool:
         return service.gecontroleerd.datum < too_old
 
+    total = sum(len(k.voorzieningen) for k, _ in municipalities)
     files = [
-        GeneratedFile(OVERVIEW, _overview(municipalities, categories, by_category)),
-        GeneratedFile(MUNICIPALITIES, _municipality_index(municipalities, directory_urls)),
-        GeneratedFile(CATEGORIES, _category_index(categories, by_category, directory_urls)),
+        GeneratedFile(
+            OVERVIEW,
+            render_page("kaart/overview.md.j2", total=total, municipalities=len(municipalities)),
+        ),
+        GeneratedFile(
+            MUNICIPALITIES,
+            render_page(
+                "kaart/municipalities.md.j2",
+                municipalities=[
+                    {
+                        "name": k.gemeente,
+                        "count": len(k.voorzieningen),
+                        "url": relative_url(
+                            MUNICIPALITIES, municipality_src(k.gemeente), directory_urls
+                        ),
+                    }
+                    for k, _ in municipalities
+                ],
+            ),
+        ),
+        GeneratedFile(
+            CATEGORIES,
+            render_page(
+                "kaart/categories.md.j2",
+                categories=[
+                    {
+                        "name": c.naam,
+                        "description": c.beschrijving or "",
+                        "count": len(by_category.get(c.id, [])),
+                        "url": relative_url(CATEGORIES, category_src(c.id), directory_urls),
+                    }
+                    for c in categories.values()
+                ],
+            ),
+        ),
         GeneratedFile(DATA, _filter_data(municipalities, categories, directory_urls, stale)),
     ]
     for k, _ in municipalities:
         src = municipality_src(k.gemeente)
-        files.append(
-            GeneratedFile(
-                src, _municipality_page(k, src, organisations, categories, stale, directory_urls)
+        cards = [
+            _card(
+                service,
+                organisations.get(service.organisatie),
+                tuple(
+                    (categories[c].naam, relative_url(src, category_src(c), directory_urls))
+                    for c in service.categorieen
+                    if c in categories
+                ),
+                stale(service),
             )
+            for service in sorted(k.voorzieningen, key=lambda s: s.naam.lower())
+        ]
+        page = render_page(
+            "kaart/municipality.md.j2",
+            gemeente=k.gemeente,
+            services=cards,
+            stale_months=STALE_MONTHS,
         )
+        files.append(GeneratedFile(src, page))
     for category_id, category in categories.items():
         src = category_src(category_id)
-        files.append(
-            GeneratedFile(
-                src,
-                _category_page(
-                    category.naam,
-                    category.beschrijving or "",
-                    by_category.get(category_id, []),
-                    src,
-                    stale,
-                    directory_urls,
+        rows = [
+            _card(
+                service,
+                None,
+                (),
+                stale(service),
+                gemeente=k.gemeente,
+                url=relative_url(
+                    src, municipality_src(k.gemeente), directory_urls, anchor=service.id
                 ),
             )
-        )
-    return files
-
-
-def _front_matter(title: str, description: str) -> str:
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
-
-
-def _overview(
-    municipalities: list[tuple[Kaart, Document]],
-    categories: dict[str, Categorie],
-    by_category: dict[str, list[tuple[Kaart, Voorziening]]],
-) -> str:
-    total = sum(len(k.voorzieningen) for k, _ in municipalities)
-    return (
-        _front_matter(
-            "Sociale kaart", "Hulp en voorzieningen in de buurt, per gemeente en per onderwerp."
-        )
-        + f"""# Sociale kaart
-
-De sociale kaart laat zien welke hulp er in de buurt is: {total} voorzieningen in
-{len(municipalities)} gemeenten. Coördinatoren gebruiken haar als een familie vraagt wat er
-bestaat; families en netwerken kiezen zelf of ze er iets mee doen.
-
-Zoek hieronder op gemeente, onderwerp of een woord, of blader [per gemeente](gemeenten/index.md)
-of [per onderwerp](categorieen/index.md).
-
-<form class="ekc-filter" role="search" aria-label="Zoek in de sociale kaart" onsubmit="return false">
-  <p><label for="ekc-gemeente">Gemeente</label>
-  <select id="ekc-gemeente"><option value="">Alle gemeenten</option></select></p>
-  <p><label for="ekc-categorie">Onderwerp</label>
-  <select id="ekc-categorie"><option value="">Alle onderwerpen</option></select></p>
-  <p><label for="ekc-tekst">Zoekwoord</label>
-  <input id="ekc-tekst" type="search" autocomplete="off" placeholder="bijvoorbeeld schulden of logeren"></p>
-</form>
-
-<p id="ekc-aantal" class="ekc-aantal" role="status" aria-live="polite"></p>
-<ul id="ekc-resultaten" class="ekc-resultaten"></ul>
-
-<noscript><p>Het zoekvak werkt met JavaScript. Zonder JavaScript vind je alle hulp
-<a href="gemeenten/">per gemeente</a> en <a href="categorieen/">per onderwerp</a>.</p></noscript>
-
-<script src="kaart-data.js"></script>
-<script src="../assets/javascripts/sociale-kaart.js"></script>
-"""
-    )
-
-
-def _municipality_index(municipalities: list[tuple[Kaart, Document]], directory_urls: bool) -> str:
-    lines = [
-        _front_matter("Sociale kaart per gemeente", "Alle gemeenten van de sociale kaart."),
-        "# Per gemeente\n",
-        "Kies een gemeente om alle voorzieningen daar te zien.\n",
-        '<ul class="ekc-index">',
-    ]
-    for k, _ in municipalities:
-        url = relative_url(MUNICIPALITIES, municipality_src(k.gemeente), directory_urls)
-        lines.append(
-            f'<li><a href="{escape(url)}">{escape(k.gemeente)}</a> '
-            f'<span class="ekc-count">({len(k.voorzieningen)})</span></li>'
-        )
-    lines.append("</ul>\n")
-    return "\n".join(lines)
-
-
-def _category_index(
-    categories: dict[str, Categorie],
-    by_category: dict[str, list[tuple[Kaart, Voorziening]]],
-    directory_urls: bool,
-) -> str:
-    lines = [
-        _front_matter("Sociale kaart per onderwerp", "Alle onderwerpen van de sociale kaart."),
-        "# Per onderwerp\n",
-        "Kies een onderwerp om de voorzieningen in alle gemeenten te zien.\n",
-        '<dl class="ekc-index">',
-    ]
-    for category_id, category in categories.items():
-        url = relative_url(CATEGORIES, category_src(category_id), directory_urls)
-        lines.append(
-            f'<dt><a href="{escape(url)}">{escape(category.naam)}</a> '
-            f'<span class="ekc-count">({len(by_category.get(category_id, []))})</span></dt>'
-        )
-        lines.append(f"<dd>{escape(category.beschrijving or '')}</dd>")
-    lines.append("</dl>\n")
-    return "\n".join(lines)
-
-
-def _badges(service: Voorziening, is_stale: bool) -> str:
-    badges = []
-    if STATUS_LABEL[service.status]:
-        badges.append(
-            f'<span class="ekc-badge ekc-badge--{service.status}">{STATUS_LABEL[service.status]}</span>'
-        )
-    if is_stale:
-        badges.append('<span class="ekc-badge ekc-badge--verouderd">Mogelijk verouderd</span>')
-    return " ".join(badges)
-
-
-def _service_html(
-    service: Voorziening,
-    organisation: Organisatie | None,
-    category_links: list[tuple[str, str]],
-    is_stale: bool,
-) -> str:
-    rows: list[tuple[str, str]] = []
-    if organisation is not None:
-        rows.append(("Organisatie", escape(organisation.naam)))
-    if category_links:
-        rows.append(
-            (
-                "Onderwerp",
-                ", ".join(f'<a href="{escape(u)}">{escape(n)}</a>' for n, u in category_links),
+            for k, service in sorted(
+                by_category.get(category_id, []),
+                key=lambda pair: (pair[0].gemeente.lower(), pair[1].naam.lower()),
             )
-        )
-    for label, value in (
-        ("Voor wie", service.doelgroep),
-        ("Kosten", service.kosten),
-        ("Aanmelden", service.aanmelden),
-    ):
-        if value:
-            rows.append((label, escape(value)))
-    if service.leeftijd is not None:
-        rows.append(("Leeftijd", f"{service.leeftijd.van} tot {service.leeftijd.tot} jaar"))
-    if service.talen:
-        rows.append(("Talen", ", ".join(escape(t) for t in service.talen)))
-    if service.telefoon:
-        rows.append(
-            (
-                "Telefoon",
-                f'<a href="{escape(phone_link(service.telefoon))}">{escape(phone_display(service.telefoon))}</a>',
-            )
-        )
-    if service.email:
-        rows.append(
-            ("E-mail", f'<a href="mailto:{escape(service.email)}">{escape(service.email)}</a>')
-        )
-    if service.website:
-        rows.append(
-            (
-                "Website",
-                f'<a href="{escape(service.website)}" rel="nofollow">{escape(service.website)}</a>',
-            )
-        )
-    for location in service.locaties:
-        parts = [location.naam or ""]
-        if location.adres:
-            parts.append(
-                f"{location.adres.straat}, {location.adres.postcode} {location.adres.plaats}"
-            )
-        rows.append(("Adres", escape(", ".join(p for p in parts if p))))
-        if location.openingstijden:
-            rows.append(("Open", escape(location.openingstijden)))
-    checked = date_in_words(service.gecontroleerd.datum, "nl_NL")
-    details = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
-    stale_note = (
-        f'<p class="ekc-stale"><strong>Mogelijk verouderd:</strong> deze gegevens zijn op {checked} '
-        f"voor het laatst nagekeken, meer dan {STALE_MONTHS} maanden geleden. Bel eerst even.</p>"
-        if is_stale
-        else ""
-    )
-    return (
-        f'<article class="ekc-service" id="{escape(service.id)}" aria-labelledby="{escape(service.id)}-naam">\n'
-        f'<h2 id="{escape(service.id)}-naam">{escape(service.naam)} {_badges(service, is_stale)}</h2>\n'
-        f"<p>{escape(service.beschrijving)}</p>\n{stale_note}\n<dl>\n{details}\n</dl>\n"
-        f'<p class="ekc-checked">Nagekeken op {checked} door {escape(service.gecontroleerd.door)}.</p>\n'
-        "</article>"
-    )
-
-
-def _municipality_page(
-    k: Kaart,
-    src: str,
-    organisations: dict[str, Organisatie],
-    categories: dict[str, Categorie],
-    stale: Stale,
-    directory_urls: bool,
-) -> str:
-    parts = [
-        _front_matter(f"Sociale kaart {k.gemeente}", f"Hulp en voorzieningen in {k.gemeente}."),
-        f"# Sociale kaart {escape(k.gemeente)}\n",
-        f"{len(k.voorzieningen)} voorzieningen in {escape(k.gemeente)}. "
-        f"[Terug naar het overzicht](../index.md)\n",
-    ]
-    for service in sorted(k.voorzieningen, key=lambda s: s.naam.lower()):
-        links = [
-            (categories[c].naam, relative_url(src, category_src(c), directory_urls))
-            for c in service.categorieen
-            if c in categories
         ]
-        parts.append(
-            _service_html(service, organisations.get(service.organisatie), links, stale(service))
+        page = render_page(
+            "kaart/category.md.j2",
+            name=category.naam,
+            description=category.beschrijving or "",
+            services=rows,
         )
-    return "\n\n".join(parts) + "\n"
-
-
-def _category_page(
-    name: str,
-    description: str,
-    services: list[tuple[Kaart, Voorziening]],
-    src: str,
-    stale: Stale,
-    directory_urls: bool,
-) -> str:
-    rows = []
-    for k, service in sorted(
-        services, key=lambda pair: (pair[0].gemeente.lower(), pair[1].naam.lower())
-    ):
-        url = relative_url(src, municipality_src(k.gemeente), directory_urls, anchor=service.id)
-        rows.append(
-            f'<tr><td><a href="{escape(url)}">{escape(service.naam)}</a> {_badges(service, stale(service))}</td>'
-            f"<td>{escape(k.gemeente)}</td><td>{escape(service.beschrijving)}</td></tr>"
-        )
-    table = (
-        '<table class="ekc-table">\n<thead><tr><th scope="col">Voorziening</th><th scope="col">Gemeente</th>'
-        '<th scope="col">Wat ze doen</th></tr></thead>\n<tbody>\n'
-        + "\n".join(rows)
-        + "\n</tbody>\n</table>"
-        if rows
-        else "<p>Er zijn nog geen voorzieningen in dit onderwerp.</p>"
-    )
-    return (
-        _front_matter(f"{name} — sociale kaart", description or name)
-        + f"# {escape(name)}\n\n{escape(description)}\n\n[Terug naar het overzicht](../index.md)\n\n{table}\n"
-    )
+        files.append(GeneratedFile(src, page))
+    return files
 
 
 def _filter_data(
