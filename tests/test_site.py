@@ -29,7 +29,7 @@ PAGE_TYPES = {
     "woordenlijst": "over/woordenlijst/",
     "onderwerpen": "over/onderwerpen/",
     "hoofdstuk": "handboek/07-voorbereiden/",
-    "veldenoverzicht": "handboek/veldenoverzicht/",
+    "veldenoverzicht": "werken-met-ekc-docs/veldenoverzicht/",
     "vragen": "werkwijze/vragen/",
     "kaart-overzicht": "sociale-kaart/",
     "kaart-gemeente": "sociale-kaart/gemeenten/zwolle/",

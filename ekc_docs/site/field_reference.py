@@ -11,7 +11,7 @@ from typing import Any
 from ..schema import json_schema
 from .files import GeneratedFile
 
-SRC = "handboek/veldenoverzicht.md"
+SRC = "werken-met-ekc-docs/veldenoverzicht.md"
 FILES = (
     ("casus", "casus.yml"),
     ("plan", "plan.yml"),
@@ -26,7 +26,7 @@ def field_reference() -> GeneratedFile:
         "# Veldenoverzicht\n",
         "Alle velden van de bestanden, met wat ze betekenen. Deze pagina wordt gemaakt uit de "
         "toolkit zelf: wat hier staat, is precies wat `ekc check` controleert. Zie ook "
-        "[het plan schrijven met de toolkit](10-plan-schrijven.md).\n",
+        "[de bestanden](bestanden.md).\n",
         "Verplichte velden staan met **ja** aangegeven. Een datum schrijf je als jaar-maand-dag "
         "(`2026-10-10`); ja/nee-velden als `true` of `false`.\n",
     ]
