@@ -218,7 +218,7 @@ def test_every_handbook_case_is_followed_by_discussion_notes() -> None:
 
 
 def test_the_case_check_can_fail() -> None:
-    text = '### Casus om te bespreken\n\nEen moeder belt.\n\n## Checklist\n'
+    text = "### Casus om te bespreken\n\nEen moeder belt.\n\n## Checklist\n"
     assert cases_without_notes(text) == (1, ["### Casus om te bespreken"])
     good = '!!! example "Casus: x"\n    Tekst.\n\n??? note "Bespreking"\n    Zo.\n'
     assert cases_without_notes(good) == (1, [])
