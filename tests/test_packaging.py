@@ -7,7 +7,11 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from .conftest import REPO
+
+pytestmark = pytest.mark.slow  # builds the site, renders PDFs or starts a browser
 
 
 def test_wheel_holds_the_runtime_files(tmp_path: Path) -> None:

@@ -15,6 +15,8 @@ import pytest
 
 from .conftest import REPO, run_ekc
 
+pytestmark = pytest.mark.slow  # builds the site, renders PDFs or starts a browser
+
 EXAMPLES = REPO / "content" / "voorbeelden"
 
 

@@ -15,6 +15,8 @@ from ekc_docs.workspace import Workspace
 from .conftest import REPO
 from .pdfs import catalog, fonts, metadata, page_texts
 
+pytestmark = pytest.mark.slow  # renders PDFs
+
 EXAMPLES = REPO / "content" / "voorbeelden"
 KAART = REPO / "content" / "sociale-kaart"
 TODAY = date(2026, 11, 25)

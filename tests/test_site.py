@@ -17,9 +17,10 @@ import pytest
 from .site_server import CHROMIUM_ARGS, build, chromium_path, serve
 
 playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(
-    chromium_path() is None, reason="Debian's chromium is not installed"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(chromium_path() is None, reason="Debian's chromium is not installed"),
+]
 
 PAGE_TYPES = {
     "start": "",

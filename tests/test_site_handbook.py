@@ -16,6 +16,8 @@ from ekc_docs.site.handbook import handbook_pages, handbook_pdf
 from .conftest import REPO
 from .pdfs import catalog, fonts, page_texts
 
+pytestmark = pytest.mark.slow  # builds the site, renders PDFs or starts a browser
+
 
 @pytest.fixture(scope="module")
 def book(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -10,6 +10,8 @@ import pytest
 
 from .site_server import build
 
+pytestmark = pytest.mark.slow  # builds the site, renders PDFs or starts a browser
+
 
 class _Links(HTMLParser):
     def __init__(self) -> None:

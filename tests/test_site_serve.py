@@ -11,7 +11,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from .conftest import REPO
+
+pytestmark = pytest.mark.slow  # builds the site, renders PDFs or starts a browser
 
 
 def _free_port() -> int:
