@@ -43,6 +43,7 @@ from .source import JsonSource, Loc, read_json
 
 CATEGORIES_FILE = "categorieen.yml"
 UNSORTED = {"id": "overig", "naam": "Nog niet ingedeeld"}
+UNKNOWN_MUNICIPALITY = "Onbekende gemeente"
 
 
 @dataclass
@@ -116,7 +117,7 @@ def _not_hsds(source: JsonSource, loc: Loc) -> Diagnostic:
     return source.diagnostic(
         loc,
         "invalid-value",
-        "dit is geen HSDS-voorziening (een object met minstens 'id' en 'name'); verwacht wordt "
+        "dit is geen HSDS-voorziening (een object met 'id' en 'name'); verwacht wordt "
         "een lijst met voorzieningen zoals services.json van 'ekc export hsds'",
         warning=False,
     )
@@ -134,8 +135,6 @@ def _service(rev: Reverse, s: Obj, loc: Loc) -> None:
     used = {"attributes"}
     kaart_id = _free_id(rev, kaart_id or make_id(name) or "voorziening")
     municipality = _municipality(rev, s, loc, kaart_id, used)
-    if municipality is None:
-        return
     data: Obj = {"id": kaart_id, "naam": name, "organisatie": rev.organisation(s, loc)}
     data["categorieen"] = categories or [_unsorted(rev, loc)]
     description = rev.text(s, "description", loc)
@@ -215,7 +214,7 @@ def _addresses(rev: Reverse, s: Obj, loc: Loc) -> Iterator[tuple[Obj, Loc]]:
 
 def _municipality(
     rev: Reverse, s: Obj, loc: Loc, kaart_id: str, used: set[str]
-) -> Municipality | None:
+) -> Municipality:
     name, province, province_at = None, None, loc
     for area, _ in rev.objects(s, "service_areas", loc):
         if area.get("id") == own_area_id(kaart_id) and isinstance(area.get("name"), str):
@@ -232,9 +231,9 @@ def _municipality(
             loc,
             "missing-key",
             "de voorziening heeft geen adres met een plaats (address.city), dus geen gemeente; "
-            "niet overgenomen",
+            f"ze staat onder '{UNKNOWN_MUNICIPALITY}'",
         )
-        return None
+        name = UNKNOWN_MUNICIPALITY
     municipality = rev.municipalities.setdefault(name, Municipality(name))
     if municipality.provincie is None:
         municipality.provincie = province

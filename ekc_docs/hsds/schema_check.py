@@ -22,11 +22,11 @@ _TYPES = {
     "boolean": "true of false",
 }
 _FORMATS = {
-    "uuid": "UUID",
-    "email": "e-mailadres",
-    "uri": "webadres (URI)",
-    "date-time": "datum met tijd",
-    "date": "datum",
+    "uuid": "geldige UUID",
+    "email": "geldig e-mailadres",
+    "uri": "geldig webadres (URI)",
+    "date-time": "geldige datum met tijd",
+    "date": "geldige datum",
 }
 #: enough to see what is wrong; a file with thousands of deviations need not list them all
 MAX_PER_SERVICE = 20
@@ -59,7 +59,7 @@ def _message(error: Any) -> str:
     elif kind == "enum":
         what = f"'{value}' is niet toegestaan; kies uit: {', '.join(map(str, expected))}"
     elif kind == "format":
-        what = f"'{value}' is geen geldig(e) {_FORMATS.get(expected, expected)}"
+        what = f"'{value}' is geen {_FORMATS.get(expected, 'geldige ' + str(expected))}"
     else:
         what = "dit voldoet niet aan het schema"
     return f"volgens HSDS 3.1: {what}"

@@ -159,8 +159,8 @@ def read_json(path: Path) -> tuple[JsonSource | None, list[Diagnostic]]:
 
 def _too_large(size: int) -> str:
     return (
-        f"het bestand is {size / 1024 / 1024:.1f} MiB; de grens is 50 MiB. "
-        "Splits de gegevens op of vraag een kleiner uittreksel"
+        f"het bestand is groter dan 50 MiB ({size} bytes), de grens voor een import; "
+        "splits de gegevens op of vraag een kleiner uittreksel"
     )
 
 

@@ -38,7 +38,9 @@ def category_src(category_id: str) -> str:
     return f"{BASE}/categorieen/{category_id}.md"
 
 
-def kaart_pages(kaart: LoadedKaart, today: date, directory_urls: bool) -> list[GeneratedFile]:
+def kaart_pages(
+    kaart: LoadedKaart, today: date, directory_urls: bool, *, open_data: bool = False
+) -> list[GeneratedFile]:
     """Every page and the filter's data file, for all municipalities and categories."""
     stale_before = add_months(today, -STALE_MONTHS)
     organisations = {o.id: o for k, _ in kaart.kaarten for o in k.organisaties}
@@ -54,7 +56,7 @@ def kaart_pages(kaart: LoadedKaart, today: date, directory_urls: bool) -> list[G
         return service.gecontroleerd.datum < stale_before
 
     files = [
-        GeneratedFile(OVERVIEW, _overview(municipalities, categories, by_category)),
+        GeneratedFile(OVERVIEW, _overview(municipalities, categories, by_category, open_data)),
         GeneratedFile(MUNICIPALITIES, _municipality_index(municipalities, directory_urls)),
         GeneratedFile(CATEGORIES, _category_index(categories, by_category, directory_urls)),
         GeneratedFile(DATA, _filter_data(municipalities, categories, directory_urls, stale)),
@@ -92,6 +94,7 @@ def _overview(
     municipalities: list[tuple[Kaart, Document]],
     categories: dict[str, Categorie],
     by_category: dict[str, list[tuple[Kaart, Voorziening]]],
+    open_data: bool = False,
 ) -> str:
     total = sum(len(k.voorzieningen) for k, _ in municipalities)
     return (
@@ -125,7 +128,17 @@ of [per onderwerp](categorieen/index.md).
 <script src="kaart-data.js"></script>
 <script src="../assets/javascripts/sociale-kaart.js"></script>
 """
+        + (OPEN_DATA if open_data else "")
     )
+
+
+OPEN_DATA = """
+## Open data
+
+De hele sociale kaart is ook open data, volgens de open standaard Open Referral HSDS 3.1:
+[alle voorzieningen](hsds/services.json) en [alle organisaties](hsds/organizations.json) als
+JSON, om in andere verwijsgidsen over te nemen.
+"""
 
 
 def _municipality_index(municipalities: list[tuple[Kaart, Document]], directory_urls: bool) -> str:
