@@ -33,9 +33,7 @@ def export_group() -> None:
 )
 @format_option
 @peildatum_option
-def export_hsds(
-    kaart_dir: Path, output: Path, output_format: str, peildatum: date | None
-) -> int:
+def export_hsds(kaart_dir: Path, output: Path, output_format: str, peildatum: date | None) -> int:
     """Schrijf de sociale kaart als open data (Open Referral HSDS 3.1).
 
     KAART_DIR is de map met categorieen.yml (standaard content/sociale-kaart).

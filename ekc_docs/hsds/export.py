@@ -18,8 +18,6 @@ from typing import Any
 from ..diagnostics import Diagnostic, Severity, display_path, sort_diagnostics
 from ..models import Categorie, Kaart, Organisatie, Voorziening
 from ..models.kaart import Locatie
-from ..reader import Document
-from ..rules.report import Report
 from ..workspace import LoadedKaart
 from .mapping import (
     CATEGORY_TAXONOMY,
@@ -40,6 +38,7 @@ from .mapping import (
     VERIFIED_FIELD,
     hsds_id,
 )
+from .readiness import check_exportable
 
 SERVICES_FILE = "services.json"
 ORGANIZATIONS_FILE = "organizations.json"
@@ -281,9 +280,7 @@ class Exporter:
             )
         return attributes
 
-    def _term(
-        self, code: str, name: str, description: str, taxonomy: tuple[str, str, str]
-    ) -> Obj:
+    def _term(self, code: str, name: str, description: str, taxonomy: tuple[str, str, str]) -> Obj:
         slug, taxonomy_name, taxonomy_description = taxonomy
         key = f"{slug}/{code}"
         if key not in self._terms:
@@ -325,29 +322,6 @@ def _cost_option(kosten: str, key: tuple[str, ...], service_id: str) -> Obj:
 
 def _drop_none(items: list[Obj | None]) -> list[Obj]:
     return [i for i in items if i is not None]
-
-
-# --- checks before export -------------------------------------------------------------------
-
-
-def check_exportable(kaart: LoadedKaart) -> list[Diagnostic]:
-    """What HSDS needs beyond the kaart's own rules: a provincie wherever there are addresses."""
-    diagnostics: list[Diagnostic] = []
-    for k, document in kaart.kaarten:
-        if k.provincie is None and any(loc.adres for s in k.voorzieningen for loc in s.locaties):
-            diagnostics += _missing_province(k, document)
-    return diagnostics
-
-
-def _missing_province(k: Kaart, document: Document) -> list[Diagnostic]:
-    report = Report(document)
-    report.add(
-        ("provincie",),
-        "missing-key",
-        f"de sleutel 'provincie' ontbreekt; de open data (HSDS) vragen bij elk adres de "
-        f"provincie: voeg bijvoorbeeld 'provincie: Overijssel' toe onder 'gemeente: {k.gemeente}'",
-    )
-    return report.items
 
 
 # --- writing --------------------------------------------------------------------------------

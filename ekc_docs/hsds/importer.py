@@ -12,23 +12,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostic, Severity, display_path, sort_diagnostics
-from ..models import Categorieen, Kaart, Voorziening
+from ..diagnostics import Diagnostic, sort_diagnostics
+from ..models import Voorziening
 from ..models.fields import known_languages
-from ..reader import parse_text
-from ..rules.kaart import check_kaart
-from ..validation import validate
-from .kaart_text import categories_text, is_imported, kaart_text
+from .kaart_files import is_imported, kaart_texts, verify
 from .output import check_targets, write_atomically
 from .reverse import (
-    SAL_FIELDS,
     ADDRESS_FIELDS,
+    ID_RE,
     LOCATION_FIELDS,
+    SAL_FIELDS,
     SCHEDULE_FIELDS,
     SERVICE_FIELDS,
     Municipality,
     Obj,
-    ID_RE,
     Reverse,
     date_of,
     is_id_term,
@@ -41,7 +38,6 @@ from .reverse import (
 from .schema_check import schema_warnings
 from .source import JsonSource, Loc, read_json
 
-CATEGORIES_FILE = "categorieen.yml"
 UNSORTED = {"id": "overig", "naam": "Nog niet ingedeeld"}
 UNKNOWN_MUNICIPALITY = "Onbekende gemeente"
 
@@ -74,8 +70,8 @@ def import_hsds(path: Path, out_dir: Path, today: date | None = None) -> ImportR
             (), "missing-key", "geen enkele voorziening kon worden overgenomen", warning=False
         )
         return ImportResult(sort_diagnostics([*reverse.diagnostics, error]))
-    texts = _texts(reverse, path.name)
-    problems = _verify(texts, out_dir, today)
+    texts = kaart_texts(reverse, path.name)
+    problems = verify(texts, out_dir, today)
     existing = [p.name for p in out_dir.glob("*.y*ml")] if out_dir.is_dir() else []
     problems += check_targets(out_dir, sorted({*texts, *existing}), is_imported)
     diagnostics = sort_diagnostics(reverse.diagnostics + problems)
@@ -208,13 +204,10 @@ def _addresses(rev: Reverse, s: Obj, loc: Loc) -> Iterator[tuple[Obj, Loc]]:
     for sal, sal_loc in rev.objects(s, "service_at_locations", loc):
         location = sal.get("location")
         if isinstance(location, dict):
-            for address, at in rev.objects(location, "addresses", (*sal_loc, "location")):
-                yield address, at
+            yield from rev.objects(location, "addresses", (*sal_loc, "location"))
 
 
-def _municipality(
-    rev: Reverse, s: Obj, loc: Loc, kaart_id: str, used: set[str]
-) -> Municipality:
+def _municipality(rev: Reverse, s: Obj, loc: Loc, kaart_id: str, used: set[str]) -> Municipality:
     name, province, province_at = None, None, loc
     for area, _ in rev.objects(s, "service_areas", loc):
         if area.get("id") == own_area_id(kaart_id) and isinstance(area.get("name"), str):
@@ -252,10 +245,18 @@ def _ages(rev: Reverse, s: Obj, loc: Loc) -> Obj | None:
         return None
     ages = [low if low is not None else 0, high if high is not None else 120]
     if not all(isinstance(a, int | float) and a == int(a) and 0 <= a <= 120 for a in ages):
-        rev.warn((*loc, "minimum_age"), "invalid-value", "leeftijden in hele jaren (0-120); niet overgenomen")
+        rev.warn(
+            (*loc, "minimum_age"),
+            "invalid-value",
+            "leeftijden in hele jaren (0-120); niet overgenomen",
+        )
         return None
     if ages[0] > ages[1]:
-        rev.warn((*loc, "minimum_age"), "invalid-value", "minimum_age is hoger dan maximum_age; niet overgenomen")
+        rev.warn(
+            (*loc, "minimum_age"),
+            "invalid-value",
+            "minimum_age is hoger dan maximum_age; niet overgenomen",
+        )
         return None
     return {"van": int(ages[0]), "tot": int(ages[1])}
 
@@ -276,12 +277,18 @@ def _costs(rev: Reverse, s: Obj, loc: Loc) -> str | None:
     else:
         for label, at in options:
             if label != text:
-                rev.warn(at, "unknown-key", "de kaart bewaart één tekst over kosten; niet overgenomen")
+                rev.warn(
+                    at, "unknown-key", "de kaart bewaart één tekst over kosten; niet overgenomen"
+                )
     fees = rev.text(s, "fees", loc)
     if text is None:
         return fees
     if fees is not None and fees != text:
-        rev.warn((*loc, "fees"), "unknown-key", "'fees' wordt niet overgenomen (kosten komt uit fees_description)")
+        rev.warn(
+            (*loc, "fees"),
+            "unknown-key",
+            "'fees' wordt niet overgenomen (kosten komt uit fees_description)",
+        )
     return text
 
 
@@ -322,7 +329,11 @@ def _locations(
                 origins[("locaties", len(found), "adres")] = address_at
                 rev.leftovers(address, address_at, ADDRESS_FIELDS)
             for _, extra_at in addresses[1:]:
-                rev.warn(extra_at, "unknown-key", "de kaart bewaart één adres per locatie; niet overgenomen")
+                rev.warn(
+                    extra_at,
+                    "unknown-key",
+                    "de kaart bewaart één adres per locatie; niet overgenomen",
+                )
             hours += _hours(rev, location, at)
             rev.leftovers(location, at, LOCATION_FIELDS)
         if hours:
@@ -330,7 +341,9 @@ def _locations(
         rev.leftovers(sal, sal_loc, SAL_FIELDS)
         if entry:
             found.append(entry)
-    hours = [h for h in _hours(rev, s, loc) if not any(h in e.get("openingstijden", "") for e in found)]
+    hours = [
+        h for h in _hours(rev, s, loc) if not any(h in e.get("openingstijden", "") for e in found)
+    ]
     if hours:
         found.append({"openingstijden": "; ".join(hours)})
     return found
@@ -357,55 +370,21 @@ def _verified(rev: Reverse, s: Obj, loc: Loc, used: set[str]) -> Obj:
             used.add("metadata")
     day = date_of(s.get("assured_date")) or date_of(s.get("last_modified"))
     if day is None:
-        rev.warn(loc, "missing-key", "geen datum van controle (assured_date); de datum van vandaag staat er nu")
+        rev.warn(
+            loc,
+            "missing-key",
+            "geen datum van controle (assured_date); de datum van vandaag staat er nu",
+        )
         day = rev.today
     elif day > rev.today:
-        rev.warn((*loc, "assured_date"), "date-order", "de controledatum ligt in de toekomst; vandaag aangenomen")
+        rev.warn(
+            (*loc, "assured_date"),
+            "date-order",
+            "de controledatum ligt in de toekomst; vandaag aangenomen",
+        )
         day = rev.today
     door = door or rev.text(s, "assurer_email", loc) or "onbekend (geïmporteerd)"
     return {"datum": day.isoformat(), "door": door}
 
 
-# --- writing --------------------------------------------------------------------------------
-
-
-def _texts(rev: Reverse, source_name: str) -> dict[str, str]:
-    texts: dict[str, str] = {}
-    for municipality in rev.municipalities.values():
-        stem = make_id(municipality.gemeente) or "gemeente"
-        name, n = f"{stem}.yml", 2
-        while name in texts or name == CATEGORIES_FILE:
-            name, n = f"{stem}-{n}.yml", n + 1
-        data: Obj = {"gemeente": municipality.gemeente}
-        if municipality.provincie:
-            data["provincie"] = municipality.provincie
-        data["organisaties"] = municipality.organisaties
-        data["voorzieningen"] = municipality.voorzieningen
-        texts[name] = kaart_text(data, source_name)
-    texts[CATEGORIES_FILE] = categories_text(list(rev.categories.values()), source_name)
-    return texts
-
-
-def _verify(texts: dict[str, str], out_dir: Path, today: date) -> list[Diagnostic]:
-    """Read the new files back as `ekc check` would; an error here is a fault of the import."""
-    files, problems, categories, organisations = [], [], None, set()
-    for name, text in texts.items():
-        document = parse_text(text, out_dir / name)
-        if name == CATEGORIES_FILE:
-            model, found = validate(document, Categorieen)
-            categories = (model, document) if model is not None else None
-        else:
-            kaart, found = validate(document, Kaart)
-            if kaart is not None:
-                files.append((kaart, document))
-                organisations.update(o.id for o in kaart.organisaties)
-        problems += document.diagnostics + found
-    problems += check_kaart(files, categories, organisations, today)
-    return [
-        Diagnostic(d.path, d.line, d.column, Severity.ERROR, "write-failed", f"interne fout bij het omzetten: {d.message}")
-        for d in problems
-        if d.is_error
-    ]
-
-
-__all__ = ["ImportResult", "display_path", "import_hsds"]
+__all__ = ["ImportResult", "import_hsds"]

@@ -9,6 +9,7 @@ our own export gets them back and a re-export is byte-identical.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import uuid
 from functools import cache
@@ -21,7 +22,11 @@ NAMESPACE = uuid.UUID("3d6f4a52-8c1e-5b0a-9f47-2e81c6d0b4a9")
 COUNTRY = "NL"
 CURRENCY = "EUR"
 
-STATUS_TO_HSDS = {"actief": "active", "tijdelijk-gesloten": "temporarily closed", "gestopt": "defunct"}
+STATUS_TO_HSDS = {
+    "actief": "active",
+    "tijdelijk-gesloten": "temporarily closed",
+    "gestopt": "defunct",
+}
 STATUS_FROM_HSDS: dict[str, Literal["actief", "tijdelijk-gesloten", "gestopt"]] = {
     "active": "actief",
     "temporarily closed": "tijdelijk-gesloten",
@@ -51,9 +56,21 @@ VERIFIED_ACTION = "verified"
 VERIFIED_FIELD = "assured_date"
 
 
+_NAMESPACE_BYTES = NAMESPACE.bytes
+
+
 def hsds_id(*parts: str) -> str:
-    """A stable UUIDv5 for a kaart thing: `hsds_id("voorziening", "jeugdteam-zwolle")`."""
-    return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
+    """A stable UUIDv5 for a kaart thing: `hsds_id("voorziening", "jeugdteam-zwolle")`.
+
+    The same value as `str(uuid.uuid5(NAMESPACE, "/".join(parts)))`, computed directly: an
+    export of 10,000 services makes over 100,000 of them.
+    """
+    name = "/".join(parts).encode("utf-8")
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name, usedforsecurity=False).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 @cache

@@ -41,7 +41,9 @@ def check_targets(
             )
         elif not stat.S_ISREG(info.st_mode):
             problems.append(
-                _problem(target, f"'{name}' bestaat al en is geen gewoon bestand; kies een andere map")
+                _problem(
+                    target, f"'{name}' bestaat al en is geen gewoon bestand; kies een andere map"
+                )
             )
         elif not replaceable(target):
             problems.append(

@@ -113,7 +113,9 @@ class Reverse:
             if isinstance(item, dict):
                 found.append((item, (*loc, key, i)))
             else:
-                self.warn((*loc, key, i), "invalid-value", f"'{key}' bevat iets anders dan een object")
+                self.warn(
+                    (*loc, key, i), "invalid-value", f"'{key}' bevat iets anders dan een object"
+                )
         return found
 
     def checked(
@@ -191,8 +193,12 @@ class Reverse:
 
     def first_phone(self, obj: Obj, loc: Loc) -> str | None:
         phones = self.objects(obj, "phones", loc)
-        for extra, extra_loc in phones[1:]:
-            self.warn(extra_loc, "unknown-key", "de kaart bewaart één telefoonnummer; dit nummer wordt niet overgenomen")
+        for _extra, extra_loc in phones[1:]:
+            self.warn(
+                extra_loc,
+                "unknown-key",
+                "de kaart bewaart één telefoonnummer; dit nummer wordt niet overgenomen",
+            )
         if not phones:
             return None
         phone, phone_loc = phones[0]

@@ -42,7 +42,9 @@ def _validator() -> Any:
 def schema_warnings(source: JsonSource, service: dict[str, Any], loc: Loc) -> list[Diagnostic]:
     found = []
     for error in _validator().iter_errors(service):
-        found.append(source.diagnostic((*loc, *error.absolute_path), "invalid-value", _message(error)))
+        found.append(
+            source.diagnostic((*loc, *error.absolute_path), "invalid-value", _message(error))
+        )
         if len(found) == MAX_PER_SERVICE:
             break
     return found
@@ -51,7 +53,9 @@ def schema_warnings(source: JsonSource, service: dict[str, Any], loc: Loc) -> li
 def _message(error: Any) -> str:
     kind, expected, value = error.validator, error.validator_value, error.instance
     if kind == "type":
-        wanted = " of ".join(_TYPES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+        wanted = " of ".join(
+            _TYPES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected)
+        )
         what = f"hoort {wanted} te zijn"
     elif kind == "required":
         missing = [name for name in expected if isinstance(value, dict) and name not in value]

@@ -221,7 +221,9 @@ def _too_deep(display: str, text: str) -> list[Diagnostic]:
         elif token in "]}":
             depth -= 1
     return [
-        Diagnostic(display, 1, 1, Severity.ERROR, "invalid-value", "de gegevens zijn te diep genest")
+        Diagnostic(
+            display, 1, 1, Severity.ERROR, "invalid-value", "de gegevens zijn te diep genest"
+        )
     ]
 
 

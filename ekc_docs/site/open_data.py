@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..hsds.export import check_exportable, export_text
+from ..hsds.export import export_text
+from ..hsds.readiness import check_exportable
 from ..workspace import LoadedKaart
 from .files import GeneratedFile
 

@@ -176,7 +176,11 @@ def test_addresses_without_provincie_are_a_located_missing_key(tmp_path: Path) -
 def test_a_kaart_with_errors_is_not_exported(tmp_path: Path) -> None:
     folder = copy_kaart(tmp_path)
     zwolle = folder / "zwolle.yml"
-    zwolle.write_text(zwolle.read_text(encoding="utf-8").replace("    kosten: Gratis\n", "    kosten: Gratis\n    prijs: 0\n", 1))
+    zwolle.write_text(
+        zwolle.read_text(encoding="utf-8").replace(
+            "    kosten: Gratis\n", "    kosten: Gratis\n    prijs: 0\n", 1
+        )
+    )
     diagnostics, written = export_kaart(folder, tmp_path / "uit", TODAY)
     assert [d.code for d in diagnostics if d.is_error] == ["unknown-key"]
     assert written == [] and not (tmp_path / "uit").exists()
