@@ -10,6 +10,7 @@ import click
 
 from . import nl
 from .check import check
+from .hsds import export_group, import_group
 from .plan import plan_command
 from .scaffold import new, schema
 from .site import site
@@ -27,5 +28,5 @@ def ekc() -> None:
     """Gereedschap voor Eigen Kracht-conferenties: casussen en plannen controleren en afdrukken."""
 
 
-for command in (check, plan_command, site, schema, new):
+for command in (check, plan_command, site, schema, new, export_group, import_group):
     ekc.add_command(command)

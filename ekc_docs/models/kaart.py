@@ -30,6 +30,10 @@ class Organisatie(Model):
 
     id: Id = Field(description="Unieke id, over alle kaartbestanden heen.")
     naam: Tekst = Field(description="Naam van de organisatie.")
+    beschrijving: Tekst | None = Field(
+        None,
+        description="Wat de organisatie doet, in gewone taal (de open data gebruiken anders de naam).",
+    )
     website: Url | None = Field(None, description="Website van de organisatie.")
     telefoon: Telefoon | None = Field(None, description="Algemeen telefoonnummer.")
     email: Email | None = Field(None, description="Algemeen e-mailadres.")
@@ -100,5 +104,9 @@ class Kaart(Model):
     """Een kaartbestand: de voorzieningen in één gemeente."""
 
     gemeente: Tekst = Field(description="Naam van de gemeente.")
+    provincie: Tekst | None = Field(
+        None,
+        description="Provincie van de gemeente; nodig voor de open data (HSDS) als er adressen zijn.",
+    )
     organisaties: list[Organisatie] = Field(default_factory=list, description="Organisaties.")
     voorzieningen: list[Voorziening] = Field(default_factory=list, description="Voorzieningen.")

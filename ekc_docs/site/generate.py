@@ -19,6 +19,7 @@ from .files import GeneratedFile
 from .handbook import PDF_NAME as HANDBOOK_PDF
 from .handbook import handbook_pdf
 from .kaart_pages import kaart_pages
+from .open_data import open_data_files
 
 SITE_FONTS = (
     "AtkinsonHyperlegible-Regular.ttf",
@@ -94,7 +95,11 @@ def generate_site(settings: SiteSettings) -> SiteResult:
     if kaart is not None:
         diagnostics += kaart.diagnostics
         if not any(d.is_error for d in kaart.diagnostics):
-            files += kaart_pages(kaart, settings.today, settings.directory_urls)
+            open_data = open_data_files(kaart)
+            files += kaart_pages(
+                kaart, settings.today, settings.directory_urls, open_data=bool(open_data)
+            )
+            files += open_data
 
     # The publication guard: every case and plan anywhere in the content is checked, so one
     # without `fictief: true` (not-fictional) stops the build.

@@ -98,8 +98,13 @@ def _card(
     )
 
 
-def kaart_pages(kaart: LoadedKaart, today: date, directory_urls: bool) -> list[GeneratedFile]:
-    """Every page and the filter's data file, for all municipalities and categories."""
+def kaart_pages(
+    kaart: LoadedKaart, today: date, directory_urls: bool, *, open_data: bool = False
+) -> list[GeneratedFile]:
+    """Every page and the filter's data file, for all municipalities and categories.
+
+    `open_data`: the HSDS export is published beside the kaart, so the overview links to it.
+    """
     too_old = stale_before(today)
     organisations = {o.id: o for k, _ in kaart.kaarten for o in k.organisaties}
     categories = {c.id: c for c in (kaart.categorieen.root if kaart.categorieen else [])}
@@ -117,7 +122,12 @@ def kaart_pages(kaart: LoadedKaart, today: date, directory_urls: bool) -> list[G
     files = [
         GeneratedFile(
             OVERVIEW,
-            render_page("kaart/overview.md.j2", total=total, municipalities=len(municipalities)),
+            render_page(
+                "kaart/overview.md.j2",
+                total=total,
+                municipalities=len(municipalities),
+                open_data=open_data,
+            ),
         ),
         GeneratedFile(
             MUNICIPALITIES,
