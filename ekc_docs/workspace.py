@@ -16,6 +16,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic
 from .models import Casus, Categorieen, Kaart, Plan, Voorziening
 from .paths import within
+from .plan_versions import case_key, link_versions
 from .privacy import check_fictional
 from .reader import Document, Mapping, Scalar, item_ids, read_document
 from .render.templates import TemplateSet
@@ -77,6 +78,8 @@ class LoadedPlan:
     casus: LoadedCasus | None
     kaart: LoadedKaart | None
     diagnostics: list[Diagnostic]
+    #: the version before this one in the same case (set by the version rules)
+    previous: LoadedPlan | None = None
 
     @property
     def ok(self) -> bool:
@@ -107,6 +110,8 @@ class Workspace:
         self._cases: dict[Path, LoadedCasus] = {}
         self._kaarten: dict[Path, LoadedKaart] = {}
         self._plans: dict[Path, LoadedPlan] = {}
+        #: plans whose versions have been checked together (contract §3)
+        self._versioned: set[Path] = set()
 
     # --- cases ----------------------------------------------------------------------------
 
@@ -168,10 +173,35 @@ class Workspace:
     # --- plans ----------------------------------------------------------------------------
 
     def load_plan(self, path: Path) -> LoadedPlan:
+        """A plan with its case, checked together with the other versions in its folder."""
+        key = path.resolve()
+        if key not in self._versioned:
+            self._load_versions(path)
+        return self._plans[key]
+
+    def _load_single(self, path: Path) -> LoadedPlan:
         key = path.resolve()
         if key not in self._plans:
             self._plans[key] = self._read_plan(path)
         return self._plans[key]
+
+    def _load_versions(self, path: Path) -> None:
+        """Load the plan and its siblings of the same case, and run the version rules once."""
+        loaded = self._load_single(path)
+        case = case_key(loaded)
+        group = [loaded]
+        if case is not None:
+            done = self._versioned | {path.resolve()}
+            siblings = sorted(
+                p for p in path.parent.iterdir() if kind_of(p) == "plan" and p.is_file()
+            )
+            for sibling in siblings:
+                if sibling.resolve() not in done:
+                    other = self._load_single(sibling)
+                    if case_key(other) == case:
+                        group.append(other)
+            link_versions(group)
+        self._versioned.update(p.document.path.resolve() for p in group)
 
     def _read_plan(self, path: Path) -> LoadedPlan:
         document = read_document(path)
