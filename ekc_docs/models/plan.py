@@ -20,7 +20,7 @@ def _unfilled_is_none(value: Any) -> Any:
 
 
 Uitkomst = Annotated[
-    Literal["gelukt", "deels", "niet-gelukt"], BeforeValidator(_unfilled_is_none)
+    Literal["gelukt", "deels", "niet-gelukt"] | None, BeforeValidator(_unfilled_is_none)
 ]
 
 
@@ -76,9 +76,7 @@ class Beoordeling(Model):
     """Hoe één afspraak van de vorige versie ging, volgens het netwerk."""
 
     id: Id = Field(description="Id van de afspraak in de vorige versie van het plan.")
-    uitkomst: Uitkomst | None = Field(
-        None, description="Hoe het ging: gelukt, deels of niet-gelukt."
-    )
+    uitkomst: Uitkomst = Field(None, description="Hoe het ging: gelukt, deels of niet-gelukt.")
     toelichting: Tekst | None = Field(
         None, description="Wat er gebeurde, in de woorden van het netwerk."
     )

@@ -14,6 +14,7 @@ from ..models.casus import KRINGEN
 from ..workspace import LoadedPlan
 from .circle import CircleMember, draw_circle
 from .formatting import date_in_words, join_names, phone_display, phone_link
+from .review import Review, build_review
 from .templates import Catalogue
 
 
@@ -102,6 +103,8 @@ class PlanView:
     contacten: tuple[Person, ...]
     paginas: tuple[PersonalPage, ...]
     kaart_gebruikt: bool = field(default=False)
+    #: a later version opens with the review of the one before it (contract §3)
+    terugblik: Review | None = None
 
     @property
     def title(self) -> str:
@@ -179,6 +182,13 @@ def build_view(loaded: LoadedPlan, t: Catalogue, *, concept: bool = False) -> Pl
         contacten=_contacts(casus, people, lead),
         paginas=_personal_pages(agreements, people),
         kaart_gebruikt=any(a.hulp for a in agreements),
+        terugblik=build_review(
+            plan,
+            loaded.previous.plan if loaded.previous else None,
+            {i: p.naam for i, p in people.items()},
+            {i: s.naam for i, s in services.items()},
+            t,
+        ),
     )
 
 

@@ -48,9 +48,7 @@ def natural_key(path: Path) -> tuple[object, ...]:
 
 def order_versions(versions: Sequence[PlanVersion]) -> list[PlanVersion]:
     """By version number, then by file name; files without a readable number last."""
-    return sorted(
-        versions, key=lambda v: (v.versie is None, v.versie or 0, natural_key(v.path))
-    )
+    return sorted(versions, key=lambda v: (v.versie is None, v.versie or 0, natural_key(v.path)))
 
 
 def previous_versions(versions: Sequence[PlanVersion]) -> dict[Path, PlanVersion]:
