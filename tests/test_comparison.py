@@ -6,9 +6,9 @@ from typing import Any
 
 from ekc_docs.comparison import (
     FieldChange,
+    compare_plans,
     comparison_json,
     comparison_text,
-    compare_plans,
     plain_namer,
 )
 from ekc_docs.models import Plan

@@ -20,6 +20,7 @@ from ..rendering import default_output
 from ..workspace import LoadedPlan, Workspace
 from .cache import Cache, digest
 from .files import GeneratedFile, relative_url
+from .history import history_table, version_history
 
 BASE = "voorbeelden"
 INDEX = f"{BASE}/index.md"
@@ -128,6 +129,14 @@ def _page(
         f"Plan versie {loaded.plan.versie} als PDF</a></li>"  # type: ignore[union-attr]
         for loaded, pdf_src in pdfs
     )
+    history = (
+        history_table(
+            version_history([(p, relative_url(src, pdf, directory_urls)) for p, pdf in pdfs])
+        )
+        + "\n"
+        if len(pdfs) > 1
+        else ""
+    )
     sources = "\n".join(
         f'<li><a href="{escape(relative_url(src, p.relative_to(docs_dir).as_posix(), directory_urls))}">'
         f"{escape(p.name)}</a></li>"
@@ -142,6 +151,7 @@ def _page(
         f"**Aanleiding:** {escape(casus.aanmelding.aanleiding)}\n\n"
         '<div class="ekc-downloads" markdown="0">\n<h2 id="downloaden">Downloaden</h2>\n'
         f"<ul>\n{downloads}\n</ul>\n<p>De bestanden waaruit het plan is gemaakt:</p>\n<ul>\n{sources}\n</ul>\n</div>\n\n"
+        f"{history}"
         f"{fragment}\n"
     )
 
