@@ -79,6 +79,8 @@ class LoadedPlan:
     casus: LoadedCasus | None
     kaart: LoadedKaart | None
     diagnostics: list[Diagnostic]
+    #: the version before this one in the same case (set by the version rules)
+    previous: LoadedPlan | None = None
 
     @property
     def all_diagnostics(self) -> list[Diagnostic]:
@@ -89,14 +91,17 @@ class LoadedPlan:
     def ok(self) -> bool:
         return self.checked() is not None
 
-    def checked(self, previous: Plan | None = None) -> CheckedPlan | None:
+    def checked(self) -> CheckedPlan | None:
         """The plan as a `CheckedPlan`, or None while it or its case has an error."""
         if any(d.is_error for d in self.all_diagnostics):
             return None
         if self.plan is None or self.casus is None or self.casus.casus is None:
             return None
         services = self.kaart.services if self.kaart is not None else {}
-        named = {a.hulp for a in self.plan.afspraken if a.hulp}
+        # the review names the services of the previous version's agreements too
+        previous = self.previous.plan if self.previous is not None else None
+        agreements = [*self.plan.afspraken, *(previous.afspraken if previous else [])]
+        named = {a.hulp for a in agreements if a.hulp}
         return CheckedPlan(
             document=self.document,
             plan=self.plan,
@@ -134,22 +139,11 @@ class Case:
     def ok(self) -> bool:
         return not any(d.is_error for d in self.all_diagnostics)
 
-    def previous_of(self, loaded: LoadedPlan) -> Plan | None:
-        """The version before `loaded` in this case, when it is there and readable."""
-        if loaded.plan is None:
-            return None
-        earlier = [
-            p.plan
-            for p in self.plans
-            if p.plan is not None and p.plan.versie == loaded.plan.versie - 1
-        ]
-        return earlier[0] if len(earlier) == 1 else None
-
     def checked(self, loaded: LoadedPlan) -> CheckedPlan | None:
-        """`loaded` as a checked plan, knowing its previous version; None with errors."""
+        """`loaded` as a checked plan (knowing its previous version), or None with errors."""
         if any(d.is_error for d in self.diagnostics if d.path == loaded.document.display):
             return None
-        return loaded.checked(previous=self.previous_of(loaded))
+        return loaded.checked()
 
     @property
     def newest(self) -> LoadedPlan | None:

@@ -17,6 +17,7 @@ from .diagnostics import Diagnostic
 from .discovery import is_categories_file, is_kaart_dir, kaart_files, kind_of
 from .models import Casus, Categorieen, Kaart, Plan
 from .paths import within
+from .plan_versions import case_key, link_versions
 from .privacy import check_fictional
 from .reader import Document, Mapping, Scalar, item_ids, read_document
 from .rules.bsn import check_bsn
@@ -48,6 +49,8 @@ class Workspace:
         self._kaarten: dict[Path, LoadedKaart] = {}
         self._plans: dict[Path, LoadedPlan] = {}
         self._folders: dict[Path, Case] = {}
+        #: plans whose versions have been checked together (contract §3)
+        self._versioned: set[Path] = set()
 
     # --- cases ----------------------------------------------------------------------------
 
@@ -111,8 +114,9 @@ class Workspace:
         key = folder.resolve()
         if key not in self._folders:
             paths = sorted(p for p in folder.iterdir() if p.is_file() and kind_of(p) == "plan")
+            self._link([self._load_single(p) for p in paths])
             plans = sorted(
-                (self.load_plan(p) for p in paths),
+                (self._plans[p.resolve()] for p in paths),
                 key=lambda loaded: (loaded.plan.versie if loaded.plan else 0, loaded.document.path),
             )
             casus = next((p.casus for p in plans if p.casus is not None), None)
@@ -130,10 +134,32 @@ class Workspace:
     # --- plans ----------------------------------------------------------------------------
 
     def load_plan(self, path: Path) -> LoadedPlan:
+        """A plan with its case, checked together with the other versions in its folder."""
+        key = path.resolve()
+        if key not in self._plans and path.parent.is_dir():
+            self.load_case(path.parent)
+        if key not in self._versioned:  # a plan file not named plan….yml: a case of its own
+            self._link([self._load_single(path)])
+        return self._plans[key]
+
+    def _load_single(self, path: Path) -> LoadedPlan:
         key = path.resolve()
         if key not in self._plans:
             self._plans[key] = self._read_plan(path)
         return self._plans[key]
+
+    def _link(self, plans: list[LoadedPlan]) -> None:
+        """Run the version rules once over the plans that share a case file (contract §3)."""
+        groups: dict[str, list[LoadedPlan]] = {}
+        for loaded in plans:
+            if loaded.document.path.resolve() in self._versioned:
+                continue
+            key = case_key(loaded)
+            if key is not None:
+                groups.setdefault(key, []).append(loaded)
+            self._versioned.add(loaded.document.path.resolve())
+        for group in groups.values():
+            link_versions(group)
 
     def _read_plan(self, path: Path) -> LoadedPlan:
         document = read_document(path)

@@ -34,21 +34,20 @@ def test_versions_are_sorted_by_versie_not_by_name(tmp_path: Path) -> None:
     assert case.newest is case.plans[-1]
 
 
-def test_a_checked_plan_has_its_case_its_services_and_its_previous_version(
-    tmp_path: Path,
-) -> None:
-    folder = folder_with_versions(tmp_path)
+def test_a_checked_plan_has_its_case_and_its_previous_version() -> None:
+    folder = TESTS / "cases" / "versions-review-incomplete"
     workspace = Workspace(today=TODAY)
-    first = workspace.checked_plan(folder / "plan.yml")
-    second = workspace.checked_plan(folder / "plan-2.yml")
-    assert isinstance(first, CheckedPlan) and isinstance(second, CheckedPlan)
+    case = workspace.load_case(folder)
+    first, second, third = (workspace.checked_plan(p.document.path) for p in case.plans)
+    assert first is not None and second is not None and third is not None
+    assert [c.plan.versie for c in (first, second, third)] == [1, 2, 3]
     assert first.previous is None
     assert second.previous == first.plan
-    assert first.casus.casus == second.casus.casus
-    assert first.output_name == f"{first.casus.casus}-plan-1.pdf"
-    assert first.inputs == {(folder / "plan.yml").resolve(), (folder / "casus.yml").resolve()}
-    named = {a.hulp for a in first.plan.afspraken if a.hulp}
-    assert set(first.services) == named
+    assert third.previous == second.plan
+    assert first.casus == third.casus
+    assert third.output_name == f"{third.casus.casus}-plan-3.pdf"
+    assert third.inputs == {third.path.resolve(), (folder / "casus.yml").resolve()}
+    assert {d.code for d in third.diagnostics} == {"review-incomplete"}
 
 
 def test_a_plan_with_an_error_is_never_a_checked_plan(tmp_path: Path) -> None:

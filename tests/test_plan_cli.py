@@ -44,9 +44,13 @@ def test_batch_in_parallel_one_bad_plan_does_not_stop_the_others(site: Path) -> 
     result = run_ekc(["plan", "content/voorbeelden", "-o", "uit", "--jobs", "2"], cwd=site)
     assert result.exit_code == 1
     written = sorted(p.name for p in (site / "uit").iterdir())
-    assert written == ["VB-2026-PLEEG-plan-2.pdf", "VB-2026-SCHEIDING-plan-1.pdf"]
+    assert written == [
+        "VB-2026-PLEEG-plan-2.pdf",
+        "VB-2026-PLEEG-plan-3.pdf",
+        "VB-2026-SCHEIDING-plan-1.pdf",
+    ]
     assert "[unknown-key]" in result.stdout and "[missing-key]" in result.stdout
-    assert "2 gelukt, 1 mislukt." in result.stderr
+    assert "3 gelukt, 1 mislukt." in result.stderr
     assert not list(site.rglob("*.tmp"))
 
 

@@ -14,6 +14,7 @@ from .hsds import export_group, import_group
 from .plan import plan_command
 from .scaffold import new, schema
 from .site import site
+from .versions import verschil, versie
 
 nl.install()
 
@@ -28,5 +29,15 @@ def ekc() -> None:
     """Gereedschap voor Eigen Kracht-conferenties: casussen en plannen controleren en afdrukken."""
 
 
-for command in (check, plan_command, site, schema, new, export_group, import_group):
+for command in (
+    check,
+    plan_command,
+    versie,
+    verschil,
+    site,
+    schema,
+    new,
+    export_group,
+    import_group,
+):
     ekc.add_command(command)

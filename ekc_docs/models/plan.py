@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from .fields import Datum, Id, IdLijst, Model, Tekst, TekstLijst, Versie, Vlag
 
 Besluit = Literal["akkoord", "aanvullen", "niet-akkoord"]
+UITKOMSTEN = ("gelukt", "deels", "niet-gelukt")
+#: the marker `ekc versie` writes where an outcome is still to be filled in
+PLACEHOLDER = "«VERVANG»"
+
+
+def _unfilled_is_none(value: Any) -> Any:
+    """An outcome still holding the placeholder counts as no outcome yet (`review-incomplete`)."""
+    return None if isinstance(value, str) and PLACEHOLDER in value else value
+
+
+Uitkomst = Annotated[
+    Literal["gelukt", "deels", "niet-gelukt"] | None, BeforeValidator(_unfilled_is_none)
+]
 
 
 class Afspraak(Model):
     """Eén afspraak: wat, wie, wanneer, wie het nagaat."""
 
-    id: Id | None = Field(None, description="Korte unieke naam van de afspraak, bijvoorbeeld a1.")
+    id: Id | None = Field(
+        None,
+        description="Korte unieke naam van de afspraak, bijvoorbeeld a1; zonder id heet een "
+        "afspraak a1, a2 … naar haar plaats. Een afspraak houdt haar id in een volgende versie.",
+    )
     onderwerp: Tekst | None = Field(
         None, description="Thema; het afgedrukte plan groepeert de afspraken per onderwerp."
     )
@@ -55,6 +72,39 @@ class Verspreiding(Model):
     aan: IdLijst = Field(description="Ids van wie het plan kregen.")
 
 
+class Beoordeling(Model):
+    """Hoe één afspraak van de vorige versie ging, volgens het netwerk."""
+
+    id: Id = Field(description="Id van de afspraak in de vorige versie van het plan.")
+    uitkomst: Uitkomst = Field(None, description="Hoe het ging: gelukt, deels of niet-gelukt.")
+    toelichting: Tekst | None = Field(
+        None, description="Wat er gebeurde, in de woorden van het netwerk."
+    )
+
+
+class Terugblik(Model):
+    """De evaluatie van de vorige versie: verplicht vanaf versie 2."""
+
+    datum: Datum = Field(description="De dag van de evaluatiebijeenkomst (jjjj-mm-dd).")
+    afspraken: list[Beoordeling] = Field(
+        default_factory=list,
+        description="Eén regel per afspraak van de vorige versie, met haar uitkomst.",
+    )
+    wat_we_leerden: Tekst | None = Field(
+        None, description="Wat het netwerk heeft geleerd, in eigen woorden."
+    )
+
+
+def implicit_id(position: int) -> str:
+    """The id of an agreement without one: a1, a2, … by its place (0-based `position`)."""
+    return f"a{position + 1}"
+
+
+def agreement_ids(plan: Plan) -> list[str]:
+    """The id of every agreement in order: its own, or the implicit one of its place."""
+    return [a.id or implicit_id(i) for i, a in enumerate(plan.afspraken)]
+
+
 class Plan(Model):
     """Het planbestand: wat de familie en haar netwerk hebben afgesproken."""
 
@@ -68,6 +118,11 @@ class Plan(Model):
     )
     versie: Versie = Field(1, description="Versie van het plan: 1, en 2, 3 … na een evaluatie.")
     datum: Datum = Field(description="De dag waarop het plan is gemaakt (jjjj-mm-dd).")
+    terugblik: Terugblik | None = Field(
+        None,
+        description="Hoe de vorige versie ging (vanaf versie 2): de uitkomst van elke afspraak "
+        "en wat het netwerk leerde.",
+    )
     vraag: Tekst = Field(description="De centrale vraag van de conferentie.")
     zorgen: TekstLijst = Field(
         default_factory=list, description="De zorgen, in de woorden van de familie."

@@ -15,6 +15,7 @@ from ..models import Casus, Plan, Voorziening
 from ..models.casus import KRINGEN
 from .circle import CircleMember, draw_circle
 from .formatting import date_in_words, join_names, phone_display, phone_link
+from .review import Review, build_review
 from .templates import Catalogue
 
 
@@ -103,6 +104,8 @@ class PlanView:
     contacten: tuple[Person, ...]
     paginas: tuple[PersonalPage, ...]
     kaart_gebruikt: bool = field(default=False)
+    #: a later version opens with the review of the one before it (contract §3)
+    terugblik: Review | None = None
 
     @property
     def title(self) -> str:
@@ -178,6 +181,13 @@ def build_view(checked: CheckedPlan, t: Catalogue, *, concept: bool = False) -> 
         contacten=_contacts(casus, people, lead),
         paginas=_personal_pages(agreements, people),
         kaart_gebruikt=any(a.hulp for a in agreements),
+        terugblik=build_review(
+            plan,
+            checked.previous,
+            {i: p.naam for i, p in people.items()},
+            {i: s.naam for i, s in services.items()},
+            t,
+        ),
     )
 
 

@@ -10,6 +10,7 @@ from ..models import Casus, Plan
 from ..reader import Document
 from .casus import member_ids, professional_ids
 from .report import Report
+from .versions import check_agreement_ids
 
 #: codes that `--concept` turns into warnings: an unfinished plan may still be printed as a draft
 CONCEPT_CODES = frozenset({"condition-not-met", "missing-approval", "not-approved"})
@@ -38,10 +39,7 @@ def _check_agreements(
 ) -> None:
     members = member_ids(casus)
     conditions = {v.id for v in casus.voorwaarden}
-    report.check_unique(
-        [(("afspraken", i, "id"), a.id) for i, a in enumerate(plan.afspraken) if a.id is not None],
-        "een afspraak",
-    )
+    check_agreement_ids(plan, report)
     for i, agreement in enumerate(plan.afspraken):
         for j, who in enumerate(agreement.wie):
             report.check_ref(

@@ -20,6 +20,7 @@ from ..render.view import build_view
 from ..workspace import Workspace
 from .cache import Cache, digest
 from .files import GeneratedFile, relative_url
+from .history import version_history
 from .pages import render_page
 
 BASE = "voorbeelden"
@@ -71,12 +72,13 @@ def example_pages(
         plans = [c for c in checked if c is not None]
         src = folder.relative_to(docs_dir).as_posix() + "/index.md"
         versions = []
+        printed = []
         for plan in plans:
             pdf_src, pdf = _pdf(plan, docs_dir, templates, templates_key, cache)
             files.append(GeneratedFile(pdf_src, pdf))
-            versions.append(
-                Version(plan.plan.versie, pdf_src, relative_url(src, pdf_src, directory_urls))
-            )
+            url = relative_url(src, pdf_src, directory_urls)
+            versions.append(Version(plan.plan.versie, pdf_src, url))
+            printed.append((plan, url))
         newest = plans[-1]
         view = build_view(newest, templates.catalogue(newest.casus.taal))
         page = render_page(
@@ -84,6 +86,7 @@ def example_pages(
             title=view.title,
             aanleiding=newest.casus.aanmelding.aanleiding,
             versions=versions,
+            history=version_history(printed) if len(printed) > 1 else [],
             sources=_sources(case, src, docs_dir, directory_urls),
             fragment=Markup(render_html(view, templates, SITE_TEMPLATE)),
         )
