@@ -6,7 +6,6 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from ekc_docs.case import CheckedPlan
 from ekc_docs.workspace import Workspace
 
 from .conftest import TESTS
