@@ -108,12 +108,16 @@ class Workspace:
         self._kaarten: dict[Path, LoadedKaart] = {}
         self._plans: dict[Path, LoadedPlan] = {}
 
+    def read(self, path: Path) -> Document:
+        """One case or plan file; an editor overrides this to check text it has not saved yet."""
+        return read_document(path)
+
     # --- cases ----------------------------------------------------------------------------
 
     def load_casus(self, path: Path) -> LoadedCasus:
         key = path.resolve()
         if key not in self._cases:
-            document = read_document(path)
+            document = self.read(path)
             casus, problems = validate(document, Casus)
             diagnostics = document.diagnostics + problems + check_bsn(document)
             if casus is not None:
@@ -174,7 +178,7 @@ class Workspace:
         return self._plans[key]
 
     def _read_plan(self, path: Path) -> LoadedPlan:
-        document = read_document(path)
+        document = self.read(path)
         plan, problems = validate(document, Plan)
         diagnostics = document.diagnostics + problems + check_bsn(document)
         if document.root is None:

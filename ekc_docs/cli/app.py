@@ -13,6 +13,7 @@ from .check import check
 from .plan import plan_command
 from .scaffold import new, schema
 from .site import site
+from .studio import studio
 
 nl.install()
 
@@ -27,5 +28,5 @@ def ekc() -> None:
     """Gereedschap voor Eigen Kracht-conferenties: casussen en plannen controleren en afdrukken."""
 
 
-for command in (check, plan_command, site, schema, new):
+for command in (check, plan_command, site, schema, new, studio):
     ekc.add_command(command)
