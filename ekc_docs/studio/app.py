@@ -347,7 +347,13 @@ def create_app(studio: Studio, token: str, port: int) -> Guard:
         Route("/casus/{case}/{file}/afdrukken", g(views.print_pdf), methods=["POST"]),
         Mount("/static", app=StaticFiles(directory=str(STATIC)), name="static"),
     ]
-    app = Starlette(routes=routes)
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return views.problem(404, "Niet gevonden", "Deze pagina bestaat niet in de studio.")
+
+    async def not_allowed(request: Request, exc: Exception) -> Response:
+        return views.problem(405, "Niet toegestaan", "Dit kan op deze pagina niet.")
+
+    app = Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed})
     return Guard(app, token, port, views.denied)
 
 

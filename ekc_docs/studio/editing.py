@@ -19,7 +19,7 @@ from ruamel.yaml.scalarstring import (
 )
 
 from . import yamlfile
-from .forms import ID_PREFIXES, Block, Control, Loc, controls, item_model
+from .forms import ID_PREFIXES, Block, Control, Loc, blocks, controls, item_model
 from .yamlfile import YamlFile
 
 FormValues = Callable[[str], list[str]]
@@ -53,6 +53,14 @@ def apply_form(file: YamlFile, form: Block, values: FormValues) -> bool:
             changed |= _apply_list(file, control, submitted, order)
         else:
             changed |= _apply_scalar(file, control, submitted, order)
+    for block in blocks(form):  # an optional block emptied completely goes as a whole
+        if block.optional and yamlfile.get(file.root, block.loc) is not None:
+            inside = [c for c in controls(block) if not c.disabled]
+            texts = [c for c in inside if c.widget not in ("checkbox", "checkboxes")]
+            posted = bool(texts) and all(values(c.name) for c in texts)  # present, if empty
+            if posted and not any(v.strip() for c in inside for v in values(c.name)):
+                yamlfile.remove(file.root, block.loc)
+                changed = True
     if changed:
         file.changed()
     return changed

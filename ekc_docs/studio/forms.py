@@ -125,6 +125,7 @@ class Block:
     children: list[Control | Block | Repeat] = field(default_factory=list)
     index: int | None = None  # position in its list, for entries
     group: str = ""  # the agreement's onderwerp
+    optional: bool = False  # a block the file may leave out (akkoord, verspreid …)
 
     @property
     def name(self) -> str:
@@ -287,6 +288,7 @@ def _child(
     if _is_model(annotation):
         sub = _block(annotation, value if isinstance(value, dict) else {}, loc, label, context)
         sub.help = help_text
+        sub.optional = optional or not required
         return sub
     if get_origin(annotation) is list:
         (item,) = get_args(annotation)
