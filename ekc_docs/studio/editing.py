@@ -38,8 +38,9 @@ def key_order(model: type[BaseModel]) -> yamlfile.KeyOrder:
 def apply_form(file: YamlFile, form: Block, values: FormValues) -> bool:
     """Write every changed control of `form` into the file's tree; True when anything changed.
 
-    A text control missing from the submission is left alone (an empty or partial post never
-    wipes a file); only checkboxes, which browsers leave out when none is ticked, mean "empty".
+    A control missing from the submission is left alone: an empty or partial post never wipes
+    a file. (Checkboxes come with a hidden empty field of the same name, so a group with no box
+    ticked is still in the post.)
     """
     order = key_order(form.model)
     changed = False
@@ -47,7 +48,7 @@ def apply_form(file: YamlFile, form: Block, values: FormValues) -> bool:
         if control.disabled:
             continue
         submitted = [v.replace("\r\n", "\n") for v in values(control.name)]
-        if not submitted and control.widget not in ("checkbox", "checkboxes"):
+        if not submitted:
             continue
         if control.multiple:
             changed |= _apply_list(file, control, submitted, order)
@@ -56,8 +57,7 @@ def apply_form(file: YamlFile, form: Block, values: FormValues) -> bool:
     for block in blocks(form):  # an optional block emptied completely goes as a whole
         if block.optional and yamlfile.get(file.root, block.loc) is not None:
             inside = [c for c in controls(block) if not c.disabled]
-            texts = [c for c in inside if c.widget not in ("checkbox", "checkboxes")]
-            posted = bool(texts) and all(values(c.name) for c in texts)  # present, if empty
+            posted = all(values(c.name) for c in inside)  # every field present, if empty
             if posted and not any(v.strip() for c in inside for v in values(c.name)):
                 yamlfile.remove(file.root, block.loc)
                 changed = True
@@ -68,11 +68,7 @@ def apply_form(file: YamlFile, form: Block, values: FormValues) -> bool:
 
 def submitted_form(form: Block, values: FormValues) -> bool:
     """Whether the post carries this form at all (one of its text fields is in it)."""
-    return any(
-        values(c.name)
-        for c in controls(form)
-        if not c.disabled and c.widget not in ("checkbox", "checkboxes")
-    )
+    return any(values(c.name) for c in controls(form) if not c.disabled)
 
 
 def _apply_list(
@@ -106,7 +102,7 @@ def _apply_scalar(
 ) -> bool:
     text = submitted[0] if submitted else ""
     if control.widget == "checkbox":
-        text = "true" if text else ("false" if control.value else "")
+        text = "true" if "true" in submitted else ("false" if control.value else "")
     if text == control.value:
         return False
     if text.strip() == "" and not control.required:
