@@ -65,12 +65,12 @@ LABELS = {
     "fictief": "Verzonnen voorbeeld (fictief)",
     "wat_we_leerden": "Wat we leerden",
 }
-#: what one entry of a list is called on its buttons
+#: what one entry of a list is called, and the button that adds one
 NOUNS = {
-    "Persoon": "persoon",
-    "Kind": "kind",
-    "Voorwaarde": "voorwaarde",
-    "Afspraak": "afspraak",
+    "Persoon": ("persoon", "Nieuwe persoon"),
+    "Kind": ("kind", "Nieuw kind"),
+    "Voorwaarde": ("voorwaarde", "Nieuwe voorwaarde"),
+    "Afspraak": ("afspraak", "Nieuwe afspraak"),
 }
 #: ids that new entries get, numbered on: a person can rename them
 ID_PREFIXES = {"Persoon": "persoon", "Kind": "kind", "Voorwaarde": "v", "Afspraak": "a"}
@@ -144,6 +144,7 @@ class Repeat:
     label: str
     help: str
     noun: str
+    add_label: str
     items: list[Block] = field(default_factory=list)
 
     @property
@@ -307,8 +308,8 @@ def _child(
 def _repeat(
     item: type[BaseModel], value: Any, loc: Loc, label: str, help_text: str, context: Context
 ) -> Repeat:
-    noun = NOUNS.get(item.__name__, "regel")
-    repeat = Repeat(loc, label, help_text, noun)
+    noun, add_label = NOUNS.get(item.__name__, ("regel", "Regel toevoegen"))
+    repeat = Repeat(loc, label, help_text, noun, add_label)
     entries = value if isinstance(value, list) else []
     for index, entry in enumerate(entries):
         entry = entry if isinstance(entry, dict) else {}
