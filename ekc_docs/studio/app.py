@@ -25,7 +25,7 @@ from ..diagnostics import EkcError, display_path
 from ..scaffold import is_valid_case_id
 from . import editing
 from .checks import MODELS
-from .forms import controls, parse_dotted, repeats
+from .forms import ABOUT_FILE, controls, labels, parse_dotted, repeats
 from .security import Guard, OutsideRoot, contained, safe_name
 from .session import Page, Studio
 from .yamlfile import ChangedOnDisk, UnreadableFile
@@ -127,6 +127,8 @@ class Views:
             "base": base,
             "page": page,
             "ids": _dom_ids(page) if page else {},
+            "labels": labels(page.form) if page else {},
+            "about_file": ABOUT_FILE,
             "melding": request.query_params.get("melding", ""),
             "pdf": request.query_params.get("pdf", ""),
             **notes,
@@ -168,7 +170,9 @@ class Views:
             self._apply(page, form)
             page = self.studio.page(kind, path)
         ids = _dom_ids(page)
-        summary = self.env.get_template("samenvatting.html.j2").render(page=page, ids=ids)
+        summary = self.env.get_template("samenvatting.html.j2").render(
+            page=page, ids=ids, labels=labels(page.form)
+        )
         return JSONResponse(
             {
                 "dirty": page.draft.dirty,

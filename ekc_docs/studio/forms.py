@@ -74,7 +74,8 @@ NOUNS = {
 }
 #: ids that new entries get, numbered on: a person can rename them
 ID_PREFIXES = {"Persoon": "persoon", "Kind": "kind", "Voorwaarde": "v", "Afspraak": "a"}
-NIEMAND = ""
+#: fields about the file rather than the family: shown folded away at the end of the form
+ABOUT_FILE = ("casusbestand", "fictief", "versie")
 
 # --- what the form is made of -----------------------------------------------------------------
 
@@ -465,6 +466,20 @@ def repeats(block: Block) -> Iterator[Repeat]:
                 yield from repeats(item)
         elif isinstance(child, Block):
             yield from repeats(child)
+
+
+def labels(block: Block, prefix: str = "") -> dict[str, str]:
+    """Every control and list by name, with a readable label ("Evaluatie › Datum")."""
+    found: dict[str, str] = {}
+    for child in block.children:
+        label = f"{prefix} › {child.label}" if prefix else child.label
+        found[child.name] = label
+        if isinstance(child, Block):
+            found.update(labels(child, label))
+        elif isinstance(child, Repeat):
+            for item in child.items:
+                found.update(labels(item, f"{label} › {item.label.split(':')[0]}"))
+    return found
 
 
 def field_names(block: Block) -> set[str]:

@@ -44,6 +44,7 @@ class Session:
         self.context = browser.new_context(
             viewport=options.pop("viewport", {"width": 1280, "height": 800}),
             accept_downloads=True,
+            locale="nl-NL",
             **options,
         )
         self.outside: list[str] = []
@@ -180,7 +181,8 @@ def test_a_new_coordinator_writes_and_prints_a_plan(
     described = evaluation.get_attribute("aria-describedby") or ""
     message = page.locator("#" + described.split()[-1])
     assert "evaluatie" in message.inner_text().lower()
-    assert "evaluatie.datum" in page.locator("#samenvatting").inner_text()
+    link = page.locator('#samenvatting a[href="#veld-evaluatie-datum"]')
+    assert link.inner_text() == "Evaluatie › Datum"
     preview = page.frame_locator("#voorbeeld")
     preview.get_by_text("Tante Karin is er op woensdagmiddag").first.wait_for()
     page.evaluate("window.scrollTo(0, 0)")
