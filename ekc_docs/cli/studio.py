@@ -21,7 +21,9 @@ HOST = "127.0.0.1"
     type=click.Path(path_type=Path, file_okay=False, exists=True),
 )
 @kaart_option
-@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Poort (standaard: een vrije).")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="Poort (standaard: een vrije)."
+)
 @click.option("--no-browser", is_flag=True, help="Open de browser niet vanzelf.")
 def studio(folder: Path | None, kaart_dir: Path | None, port: int, no_browser: bool) -> int:
     """Bewerk casussen en plannen in de browser: formulieren in plaats van YAML."""
@@ -37,7 +39,10 @@ def studio(folder: Path | None, kaart_dir: Path | None, port: int, no_browser: b
         listener.bind((HOST, port))
     except OSError as exc:
         listener.close()
-        click.echo(f"de poort {port} is niet beschikbaar ({exc.strerror}); kies een andere met --port", err=True)
+        click.echo(
+            f"de poort {port} is niet beschikbaar ({exc.strerror}); kies een andere met --port",
+            err=True,
+        )
         return EXIT_ERRORS
     listener.listen(64)
     port = listener.getsockname()[1]

@@ -5,8 +5,8 @@ Only the CLI starts a server (uvicorn); `create_app` builds the app for it and f
 
 from __future__ import annotations
 
-import hashlib
 import base64
+import hashlib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -64,7 +64,9 @@ class Views:
         return HTMLResponse(html, status_code=status)
 
     def denied(self, message: str) -> str:
-        return self.env.get_template("melding.html.j2").render(title="Geen toegang", message=message)
+        return self.env.get_template("melding.html.j2").render(
+            title="Geen toegang", message=message
+        )
 
     def problem(self, status: int, title: str, message: str) -> HTMLResponse:
         return self.render("melding.html.j2", status, title=title, message=message)
@@ -94,7 +96,12 @@ class Views:
             with self.studio.lock:
                 cases = self.studio.cases()
             return self.render(
-                "overzicht.html.j2", 422, cases=cases, root=self.studio.root, fout=problem, waarde=case_id
+                "overzicht.html.j2",
+                422,
+                cases=cases,
+                root=self.studio.root,
+                fout=problem,
+                waarde=case_id,
             )
         try:
             with self.studio.lock:
@@ -116,7 +123,14 @@ class Views:
         return case, kind, path
 
     def edit_page(
-        self, request: Request, page: Page | None, case: str, kind: str, path: Path, status: int = 200, **notes: Any
+        self,
+        request: Request,
+        page: Page | None,
+        case: str,
+        kind: str,
+        path: Path,
+        status: int = 200,
+        **notes: Any,
     ) -> HTMLResponse:
         folder = self.studio.case(case)
         base = f"/casus/{quote(case)}/{quote(path.name)}"
@@ -163,7 +177,7 @@ class Views:
 
     async def check(self, request: Request) -> Response:
         """The live check: apply the form to the draft, answer with the diagnostics."""
-        case, kind, path = self._target(request)
+        _, kind, path = self._target(request)
         form = await request.form()
         with self.studio.lock:
             page = self.studio.page(kind, path)
@@ -204,17 +218,21 @@ class Views:
             except ChangedOnDisk:
                 page = self.studio.page(kind, path)
                 return self.edit_page(request, page, case, kind, path, 409)
-        return RedirectResponse(f"{request.url.path.rsplit('/', 1)[0]}?melding=opgeslagen", status_code=303)
+        return RedirectResponse(
+            f"{request.url.path.rsplit('/', 1)[0]}?melding=opgeslagen", status_code=303
+        )
 
     async def reload(self, request: Request) -> Response:
         _, _, path = self._target(request)
         with self.studio.lock:
             self.studio.reload(path)
-        return RedirectResponse(f"{request.url.path.rsplit('/', 1)[0]}?melding=herladen", status_code=303)
+        return RedirectResponse(
+            f"{request.url.path.rsplit('/', 1)[0]}?melding=herladen", status_code=303
+        )
 
     async def list_action(self, request: Request) -> Response:
         """Add, remove or move an entry of a list; the rest of the form is kept first."""
-        case, kind, path = self._target(request)
+        _, kind, path = self._target(request)
         form = await request.form()
         query = request.query_params
         loc = parse_dotted(query.get("lijst", ""))
@@ -223,7 +241,9 @@ class Views:
         with self.studio.lock:
             page = self.studio.page(kind, path)
             if loc not in {r.loc for r in repeats(page.form)}:
-                return self.problem(400, "Onbekende lijst", "Deze lijst staat niet in het formulier.")
+                return self.problem(
+                    400, "Onbekende lijst", "Deze lijst staat niet in het formulier."
+                )
             self._apply(page, form)
             index = int(query.get("nr", "0")) if query.get("nr", "0").isdigit() else -1
             if action == "toevoegen":
@@ -240,7 +260,7 @@ class Views:
         return RedirectResponse(f"{base}#{anchor}", status_code=303)
 
     async def preview(self, request: Request) -> Response:
-        case, kind, path = self._target(request)
+        _, kind, path = self._target(request)
         with self.studio.lock:
             try:
                 page = self.studio.page(kind, path)
@@ -271,12 +291,21 @@ class Views:
                 return self.edit_page(request, page, case, kind, path, 409)
             page = self.studio.page(kind, path, concept=concept)
             if page.outcome.errors:
-                return self.edit_page(request, page, case, kind, path, 422, geweigerd=True, concept=concept)
+                return self.edit_page(
+                    request, page, case, kind, path, 422, geweigerd=True, concept=concept
+                )
             result = self.studio.checker.print_pdf(path, concept=concept)
         if not result.ok:
             page = self.studio.page(kind, path, concept=concept)
             return self.edit_page(
-                request, page, case, kind, path, 422, geweigerd=True, concept=concept,
+                request,
+                page,
+                case,
+                kind,
+                path,
+                422,
+                geweigerd=True,
+                concept=concept,
                 printfouten=[d for d in result.diagnostics if d.is_error],
             )
         pdf = next(p for p in result.outputs if p.suffix == ".pdf")
@@ -327,7 +356,9 @@ def _guarded(handler: Callable[[Request], Any], views: Views) -> Callable[[Reque
         except OutsideRoot:
             return views.problem(403, "Geen toegang", "Dit pad ligt buiten de map van de studio.")
         except FileNotFoundError:
-            return views.problem(404, "Niet gevonden", "Dit bestand of deze map bestaat niet (meer).")
+            return views.problem(
+                404, "Niet gevonden", "Dit bestand of deze map bestaat niet (meer)."
+            )
         return response
 
     return wrapped
@@ -335,7 +366,10 @@ def _guarded(handler: Callable[[Request], Any], views: Views) -> Callable[[Reque
 
 def create_app(studio: Studio, token: str, port: int) -> Guard:
     views = Views(studio)
-    g = lambda handler: _guarded(handler, views)  # noqa: E731
+
+    def g(handler: Callable[[Request], Any]) -> Callable[[Request], Any]:
+        return _guarded(handler, views)
+
     routes = [
         Route("/", g(views.overview)),
         Route("/nieuw", g(views.new_case), methods=["POST"]),
@@ -351,6 +385,7 @@ def create_app(studio: Studio, token: str, port: int) -> Guard:
         Route("/casus/{case}/{file}/afdrukken", g(views.print_pdf), methods=["POST"]),
         Mount("/static", app=StaticFiles(directory=str(STATIC)), name="static"),
     ]
+
     async def not_found(request: Request, exc: Exception) -> Response:
         return views.problem(404, "Niet gevonden", "Deze pagina bestaat niet in de studio.")
 

@@ -19,8 +19,8 @@ from ..diagnostics import Diagnostic, Severity, display_path
 from ..models import Casus, Plan
 from ..paths import within
 from ..reader import Document, Mapping, Node, Sequence, parse_text, to_python
-from ..rendering import RenderOptions, RenderResult, render_plan
 from ..render.templates import TemplateSet
+from ..rendering import RenderOptions, RenderResult, render_plan
 from ..rules.plan import CONCEPT_CODES
 from ..workspace import LoadedKaart, LoadedPlan, Workspace, is_kaart_dir
 

@@ -206,9 +206,17 @@ class Context:
         if role == "lid":
             return people + children
         if role == "toestemming":
-            return people + [c for c, k in zip(children, self.kinderen, strict=False) if _twelve(k, self.consent_date)]
+            return people + [
+                c
+                for c, k in zip(children, self.kinderen, strict=False)
+                if _twelve(k, self.consent_date)
+            ]
         if role == "netwerk":
-            return [_person_choice(p) for p in self.personen if p.get("id") and p.get("kring") != "professional"]
+            return [
+                _person_choice(p)
+                for p in self.personen
+                if p.get("id") and p.get("kring") != "professional"
+            ]
         if role in ("professional", "akkoord"):
             pros = [p for p in self.personen if p.get("id") and p.get("kring") == "professional"]
             setters = {v.get("gesteld_door") for v in self.voorwaarden}
@@ -356,7 +364,9 @@ def _shape(
         control.choices = [Choice(str(a), str(a)) for a in get_args(annotation)]
         return
     if annotation is bool:
-        control.widget, control.python = ("checkbox", "bool") if info.default is False else ("select", "bool")
+        control.widget, control.python = (
+            ("checkbox", "bool") if info.default is False else ("select", "bool")
+        )
         if control.widget == "select":
             control.choices = [Choice("true", "ja"), Choice("false", "nee")]
         return
@@ -389,7 +399,11 @@ def _fill(control: Control, value: Any) -> None:
         else:
             control.disabled = True
         known = {c.value for c in control.choices}
-        control.choices += [Choice(v, f"{v} (onbekend)") for v in control.values if v not in known and control.widget == "checkboxes"]
+        control.choices += [
+            Choice(v, f"{v} (onbekend)")
+            for v in control.values
+            if v not in known and control.widget == "checkboxes"
+        ]
         return
     if value is None:
         control.value = ""
@@ -399,7 +413,11 @@ def _fill(control: Control, value: Any) -> None:
         control.disabled = True
     if control.widget == "date" and control.value and not _is_date(control.value):
         control.widget = "text"  # an impossible date stays visible, to be corrected
-    if control.widget == "select" and control.value and control.value not in {c.value for c in control.choices}:
+    if (
+        control.widget == "select"
+        and control.value
+        and control.value not in {c.value for c in control.choices}
+    ):
         control.choices.append(Choice(control.value, f"{control.value} (niet toegestaan hier)"))
 
 

@@ -138,7 +138,7 @@ def safe_name(name: str) -> str:
         or "/" in name
         or "\\" in name
         or "\x00" in name
-        or os.path.isabs(name)
+        or Path(name).is_absolute()
     ):
         raise OutsideRoot(name)
     return name

@@ -126,7 +126,9 @@ def _yaml(indent: tuple[int, int]) -> YAML:
     return yaml
 
 
-def dump(root: Any, indent: tuple[int, int] = (4, 2), *, bom: bool = False, crlf: bool = False) -> str:
+def dump(
+    root: Any, indent: tuple[int, int] = (4, 2), *, bom: bool = False, crlf: bool = False
+) -> str:
     stream = io.StringIO()
     _yaml(indent).dump(root, stream)
     text = stream.getvalue()
@@ -194,9 +196,9 @@ def set_value(root: Any, loc: Loc, value: Any, order: KeyOrder = _no_order) -> N
 def remove(root: Any, loc: Loc) -> None:
     *parents, last = loc
     container = get(root, tuple(parents))
-    if isinstance(container, CommentedMap) and last in container:
-        del container[last]
-    elif isinstance(container, CommentedSeq) and isinstance(last, int) and last < len(container):
+    if (isinstance(container, CommentedMap) and last in container) or (
+        isinstance(container, CommentedSeq) and isinstance(last, int) and last < len(container)
+    ):
         del container[last]
 
 
@@ -211,6 +213,7 @@ def _put(container: Any, key: int | str, value: Any, key_order: Sequence[str]) -
     if key in container or not key_order or key not in key_order:
         container[key] = value
         return
+    assert isinstance(key, str)
     rank = {name: i for i, name in enumerate(key_order)}
     position = len(container)
     for index, existing in enumerate(container):

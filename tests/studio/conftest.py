@@ -158,7 +158,9 @@ class FormReader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.textarea:
             text = self.values[self.textarea][-1] + data
-            self.values[self.textarea][-1] = text.removeprefix("\n") if not self.values[self.textarea][-1] else text
+            self.values[self.textarea][-1] = (
+                text.removeprefix("\n") if not self.values[self.textarea][-1] else text
+            )
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from urllib.parse import quote
-from pathlib import Path
 
 import pytest
 
@@ -45,7 +44,10 @@ def test_the_overview_lists_the_cases_and_makes_a_new_one(running: Running) -> N
     assert bad.status == 422 and 'aria-invalid="true"' in bad.body
     made = running.request("POST", "/nieuw", {"casus": "EKC-2026-0001"})
     assert made.status == 303 and made.headers["location"] == "/casus/EKC-2026-0001/casus.yml"
-    assert sorted(p.name for p in (running.root / "EKC-2026-0001").iterdir()) == ["casus.yml", "plan.yml"]
+    assert sorted(p.name for p in (running.root / "EKC-2026-0001").iterdir()) == [
+        "casus.yml",
+        "plan.yml",
+    ]
     again = running.request("POST", "/nieuw", {"casus": "EKC-2026-0001"})
     assert again.status == 422 and "al een map" in again.body
 
@@ -92,7 +94,9 @@ def test_an_agreement_is_added_to_its_theme(running: Running) -> None:
     themes = [v[0] for k, v in values.items() if k.endswith(".onderwerp")]
     theme = themes[0]
     last = max(i for i, t in enumerate(themes) if t == theme)
-    running.request("POST", PLAN + f"/lijst?doe=toevoegen&lijst=afspraken&onderwerp={quote(theme)}", values)
+    running.request(
+        "POST", PLAN + f"/lijst?doe=toevoegen&lijst=afspraken&onderwerp={quote(theme)}", values
+    )
     values = running.form(PLAN)
     assert values[f"afspraken.{last + 1}.onderwerp"] == [theme]
     assert values[f"afspraken.{last + 1}.wat"] == [""]

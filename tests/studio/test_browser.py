@@ -171,7 +171,9 @@ def test_a_new_coordinator_writes_and_prints_a_plan(
     page.select_option('[name="aanspreekpunt"]', "persoon2")
     # only the network is offered as aanspreekpunt: no professional to choose
     options = page.locator('[name="aanspreekpunt"] option').all_inner_texts()
-    assert not any("Sanne Bakker" in o for o in options) and any("Karin Jansen" in o for o in options)
+    assert not any("Sanne Bakker" in o for o in options) and any(
+        "Karin Jansen" in o for o in options
+    )
     evaluation = page.locator('[name="evaluatie.datum"]')
     planned = evaluation.input_value()
     evaluation.fill("2020-01-01")
@@ -247,9 +249,14 @@ def test_axe_finds_no_wcag_violations(browser: Any, running: Running, name: str)
 
     if name == "plan-met-fouten":
         plan = running.root / "scheiding" / "plan.yml"
-        plan.write_text(plan.read_text(encoding="utf-8").replace("datum:", "datum: gisteren #", 1), encoding="utf-8")
+        plan.write_text(
+            plan.read_text(encoding="utf-8").replace("datum:", "datum: gisteren #", 1),
+            encoding="utf-8",
+        )
     if name == "onleesbaar":
-        (running.root / "pleeggezin" / "plan-2.yml").write_text("vraag: [niet af\n", encoding="utf-8")
+        (running.root / "pleeggezin" / "plan-2.yml").write_text(
+            "vraag: [niet af\n", encoding="utf-8"
+        )
     s = Session(browser, running)
     page = s.page
     page.goto(running.url)

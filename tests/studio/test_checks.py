@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ekc_docs.diagnostics import Diagnostic, Severity
 from ekc_docs.models import Plan
 from ekc_docs.reader import parse_text
-from ekc_docs.validation import validate
 from ekc_docs.studio.checks import Checker, _field_of, _positions
-from ekc_docs.diagnostics import Diagnostic, Severity
+from ekc_docs.validation import validate
 
 from .conftest import EXAMPLES, KAART
 

@@ -60,7 +60,9 @@ def _controls(form):  # type: ignore[no-untyped-def]
 
 
 def test_an_edit_keeps_comments_order_and_quoting(tmp_path: Path) -> None:
-    file = _edit(COMMENTED, {"afspraken.0.wanneer": ["Elke dinsdag en donderdag"]}, tmp_path / "plan.yml")
+    file = _edit(
+        COMMENTED, {"afspraken.0.wanneer": ["Elke dinsdag en donderdag"]}, tmp_path / "plan.yml"
+    )
     file.save()
     written = (tmp_path / "plan.yml").read_text(encoding="utf-8")
     expected = COMMENTED.replace('"Elke dinsdag"', '"Elke dinsdag en donderdag"')
@@ -68,19 +70,21 @@ def test_an_edit_keeps_comments_order_and_quoting(tmp_path: Path) -> None:
 
 
 def test_a_new_optional_key_goes_where_the_model_has_it(tmp_path: Path) -> None:
-    file = _edit(COMMENTED, {"stem_van_het_kind": ["Daan wil thuis blijven."]}, tmp_path / "plan.yml")
+    file = _edit(
+        COMMENTED, {"stem_van_het_kind": ["Daan wil thuis blijven."]}, tmp_path / "plan.yml"
+    )
     lines = file.text.splitlines()
     assert lines.index("stem_van_het_kind: Daan wil thuis blijven.") < lines.index("afspraken:")
-    assert lines.index("stem_van_het_kind: Daan wil thuis blijven.") > lines.index("  - Nog een zorg")
+    assert lines.index("stem_van_het_kind: Daan wil thuis blijven.") > lines.index(
+        "  - Nog een zorg"
+    )
     assert "# van oma" in file.text and "# de spil" in file.text
 
 
 def test_clearing_an_optional_value_removes_the_key_and_a_required_one_stays_empty(
     tmp_path: Path,
 ) -> None:
-    file = _edit(
-        COMMENTED, {"afspraken.0.onderwerp": [""], "vraag": [""]}, tmp_path / "plan.yml"
-    )
+    file = _edit(COMMENTED, {"afspraken.0.onderwerp": [""], "vraag": [""]}, tmp_path / "plan.yml")
     assert "onderwerp" not in file.text
     assert "\nvraag:" in file.text
     document = parse_text(file.text, tmp_path / "plan.yml")
@@ -106,7 +110,11 @@ def test_bom_and_crlf_are_kept(tmp_path: Path) -> None:
     file.changed()
     file.save()
     data = path.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data and b"\n\n" not in data.replace(b"\r\n", b"")
+    assert (
+        data.startswith(b"\xef\xbb\xbf")
+        and b"\r\n" in data
+        and b"\n\n" not in data.replace(b"\r\n", b"")
+    )
 
 
 def test_yaml_it_cannot_hold_is_refused(tmp_path: Path) -> None:
@@ -125,9 +133,38 @@ _texts = st.text(
     max_size=40,
 ).filter(lambda t: t.strip() != "" and t == t.strip())
 _tricky = st.sampled_from(
-    ["no", "yes", "true", "null", "~", "0612345678", "2026-10-10", "- a", "a: b", "#x", "a #b",
-     "'q'", '"dq"', "[a]", "{a}", "@x", "`x`", "%x", "!x", "&x", "*x", "|", ">", "? x", "1e3",
-     "0o17", "0x1F", ".inf", "a\nb", "regel één\nregel twee"]
+    [
+        "no",
+        "yes",
+        "true",
+        "null",
+        "~",
+        "0612345678",
+        "2026-10-10",
+        "- a",
+        "a: b",
+        "#x",
+        "a #b",
+        "'q'",
+        '"dq"',
+        "[a]",
+        "{a}",
+        "@x",
+        "`x`",
+        "%x",
+        "!x",
+        "&x",
+        "*x",
+        "|",
+        ">",
+        "? x",
+        "1e3",
+        "0o17",
+        "0x1F",
+        ".inf",
+        "a\nb",
+        "regel één\nregel twee",
+    ]
 )
 _value = st.one_of(_texts, _tricky)
 _ids = st.from_regex(r"[a-z][a-z0-9_-]{0,8}", fullmatch=True)
@@ -138,7 +175,11 @@ def _plans(draw: st.DrawFn) -> dict[str, object]:
     agreements = draw(
         st.lists(
             st.fixed_dictionaries(
-                {"wat": _value, "wie": st.lists(_ids, min_size=1, max_size=3, unique=True), "wanneer": _value},
+                {
+                    "wat": _value,
+                    "wie": st.lists(_ids, min_size=1, max_size=3, unique=True),
+                    "wanneer": _value,
+                },
                 optional={"onderwerp": _value, "controle": _ids, "id": _ids},
             ),
             min_size=1,
@@ -146,7 +187,9 @@ def _plans(draw: st.DrawFn) -> dict[str, object]:
         )
     )
     return {
-        "datum": draw(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31))).isoformat(),
+        "datum": draw(
+            st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31))
+        ).isoformat(),
         "vraag": draw(_value),
         "zorgen": draw(st.lists(_texts, max_size=3)),
         "stem_van_het_kind": draw(st.one_of(st.none(), _value)),
@@ -160,7 +203,9 @@ def _plans(draw: st.DrawFn) -> dict[str, object]:
 EMPTY = "versie: 1\n"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=_plans())
 def test_any_plan_written_by_the_studio_reads_back_identical(tmp_path: Path, data: dict) -> None:  # type: ignore[type-arg]
     path = tmp_path / "plan.yml"
