@@ -33,7 +33,7 @@ def test_wheel_holds_the_runtime_files(tmp_path: Path) -> None:
     runtime = [
         p.relative_to(REPO).as_posix()
         for p in (REPO / "ekc_docs").rglob("*")
-        if p.is_file() and p.suffix in (".json", ".yml")
+        if p.is_file() and p.suffix in (".json", ".yml", ".j2", ".js", ".css")
     ]
     assert runtime, "the package has data files"
     assert set(runtime) <= names
