@@ -9,6 +9,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -143,6 +144,9 @@ class Views:
             "ids": _dom_ids(page) if page else {},
             "labels": labels(page.form) if page else {},
             "about_file": ABOUT_FILE,
+            "versions": self.studio.checker.makes_versions
+            and kind == "plan"
+            and path == folder.plans[-1],
             "melding": request.query_params.get("melding", ""),
             "pdf": request.query_params.get("pdf", ""),
             **notes,
@@ -312,6 +316,26 @@ class Views:
         base = request.url.path.rsplit("/", 1)[0]
         return RedirectResponse(f"{base}?melding=afgedrukt&pdf={quote(pdf.name)}", status_code=303)
 
+    async def next_version(self, request: Request) -> Response:
+        """After an evaluation: save, then `ekc versie` on the saved plan, and open the new file."""
+        case, kind, path = self._target(request)
+        form = await request.form()
+        with self.studio.lock:
+            page = self.studio.page(kind, path)
+            self._apply(page, form)
+            try:
+                if page.draft.dirty:
+                    page.draft.save()
+                written = self.studio.checker.next_version(path, date.today())
+            except ChangedOnDisk:
+                return self.edit_page(request, self.studio.page(kind, path), case, kind, path, 409)
+            except EkcError as exc:
+                page = self.studio.page(kind, path)
+                return self.edit_page(
+                    request, page, case, kind, path, 422, versiefouten=exc.diagnostics
+                )
+        return RedirectResponse(f"/casus/{quote(case)}/{quote(written.name)}", status_code=303)
+
     async def download(self, request: Request) -> Response:
         folder = self.studio.case(request.path_params["case"])
         name = safe_name(request.path_params["name"])
@@ -383,6 +407,7 @@ def create_app(studio: Studio, token: str, port: int) -> Guard:
         Route("/casus/{case}/{file}/lijst", g(views.list_action), methods=["POST"]),
         Route("/casus/{case}/{file}/voorbeeld", g(views.preview)),
         Route("/casus/{case}/{file}/afdrukken", g(views.print_pdf), methods=["POST"]),
+        Route("/casus/{case}/{file}/nieuwe-versie", g(views.next_version), methods=["POST"]),
         Mount("/static", app=StaticFiles(directory=str(STATIC)), name="static"),
     ]
 

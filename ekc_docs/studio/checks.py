@@ -203,6 +203,21 @@ class Checker:
             workspace.add_kaart(folder, kaart)
         return render_plan(path, workspace, RenderOptions(self.templates, concept=concept))
 
+    @property
+    def makes_versions(self) -> bool:
+        """Whether this toolkit has `ekc versie` (the versions work, issue 10)."""
+        import importlib.util
+
+        return importlib.util.find_spec("ekc_docs.versioning") is not None
+
+    def next_version(self, path: Path, made_on: date) -> Path:
+        """`ekc versie PLAN`: the next version beside the plan, with a terugblik to fill in."""
+        from importlib import import_module
+
+        create = import_module("ekc_docs.versioning").create_next_version
+        written: Path = create(path, self.workspace({}), made_on)
+        return written
+
     def create_case(self, case_id: str, folder: Path) -> list[Path]:
         """`ekc new CASE_ID FOLDER`."""
         from ..scaffold import create_case

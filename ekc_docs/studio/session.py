@@ -18,7 +18,8 @@ from babel import Locale
 
 from ..workspace import YAML_SUFFIXES, kind_of
 from .checks import MODELS, Checker, Outcome
-from .forms import Block, Choice, Context, build_form, field_names, repeats
+from .choices import Choice, Context
+from .forms import Block, build_form, field_names, repeats
 from .security import OutsideRoot, contained
 from .yamlfile import UnreadableFile, YamlFile, disk_hash
 

@@ -130,3 +130,23 @@ def test_printing_is_refused_with_errors_and_a_concept_is_offered(running: Runni
     assert not list((running.root / "jeugdbescherming").glob("*.pdf"))
     # the change itself was saved: work is never lost
     assert "akkoord:" not in (running.root / "jeugdbescherming" / "plan.yml").read_text()
+
+
+def test_a_new_version_after_the_evaluation(running: Running) -> None:
+    pytest.importorskip("ekc_docs.versioning", reason="ekc versie (issue 10) is not merged yet")
+    folder = running.root / "scheiding"
+    page = running.request("GET", "/casus/scheiding/plan.yml").body
+    assert "Nieuwe versie na de evaluatie" in page
+    values = running.form("/casus/scheiding/plan.yml")
+    answer = running.request("POST", "/casus/scheiding/plan.yml/nieuwe-versie", values)
+    assert answer.status == 303, answer.body
+    assert answer.headers["location"] == "/casus/scheiding/plan-2.yml"
+    assert (folder / "plan-2.yml").is_file()
+    review = running.form("/casus/scheiding/plan-2.yml")
+    assert review["versie"] == ["2"]
+    assert "terugblik.afspraken.0.uitkomst" in review
+    # only the newest version offers the next one
+    assert (
+        "Nieuwe versie na de evaluatie"
+        not in running.request("GET", "/casus/scheiding/plan.yml").body
+    )

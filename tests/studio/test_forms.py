@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ekc_docs.models import Casus, Plan
 from ekc_docs.reader import read_document, to_python
-from ekc_docs.studio.forms import Choice, Context, build_form, controls, labels, repeats
+from ekc_docs.studio.choices import Choice, Context
+from ekc_docs.studio.forms import build_form, controls, labels, repeats
 
 from .conftest import EXAMPLES
 

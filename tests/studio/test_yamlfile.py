@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from ekc_docs.models import Plan
 from ekc_docs.reader import parse_text
 from ekc_docs.studio import editing
-from ekc_docs.studio.forms import Context, build_form
+from ekc_docs.studio.choices import Context
+from ekc_docs.studio.forms import build_form
 from ekc_docs.studio.yamlfile import ChangedOnDisk, UnreadableFile, YamlFile
 from ekc_docs.validation import validate
 
