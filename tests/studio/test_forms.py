@@ -39,7 +39,7 @@ def test_labels_and_help_come_from_the_models() -> None:
         True,
     )
     assert labels(form)["evaluatie.datum"] == "Evaluatie › Datum"
-    assert [r.name for r in repeats(form)] == ["afspraken"]
+    assert "afspraken" in [r.name for r in repeats(form)]
 
 
 def test_id_fields_offer_only_who_may_stand_there() -> None:
