@@ -255,7 +255,7 @@ def test_axe_finds_no_wcag_violations(browser: Any, running: Running, name: str)
             encoding="utf-8",
         )
     if name == "onleesbaar":
-        (running.root / "pleeggezin" / "plan-2.yml").write_text(
+        (running.root / "scheiding" / "plan-2.yml").write_text(
             "vraag: [niet af\n", encoding="utf-8"
         )
     s = Session(browser, running)
