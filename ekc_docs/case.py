@@ -7,7 +7,7 @@ they never re-check or unwrap optionals. `Workspace` (in `workspace.py`) builds 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,9 +91,12 @@ class LoadedPlan:
     def ok(self) -> bool:
         return self.checked() is not None
 
-    def checked(self) -> CheckedPlan | None:
-        """The plan as a `CheckedPlan`, or None while it or its case has an error."""
-        if any(d.is_error for d in self.all_diagnostics):
+    def checked(self, *, tolerate: Collection[str] = ()) -> CheckedPlan | None:
+        """The plan as a `CheckedPlan`, or None while it or its case has an error.
+
+        `tolerate`: codes that do not count as errors here (an editor previews a concept).
+        """
+        if any(d.is_error and d.code not in tolerate for d in self.all_diagnostics):
             return None
         if self.plan is None or self.casus is None or self.casus.casus is None:
             return None

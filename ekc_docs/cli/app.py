@@ -14,6 +14,7 @@ from .hsds import export_group, import_group
 from .plan import plan_command
 from .scaffold import new, schema
 from .site import site
+from .studio import studio
 from .versions import verschil, versie
 
 nl.install()
@@ -30,6 +31,7 @@ def ekc() -> None:
 
 
 for command in (
+    studio,
     check,
     plan_command,
     versie,

@@ -1,0 +1,162 @@
+"""What the studio holds while it runs: the case folders under its root and the open drafts.
+
+A draft is a file as edited in the browser and not yet saved. Drafts live here, not in the
+browser, so a check, a preview and a save all see the same text; a draft is opened from disk
+once and dropped on reload, so memory does not grow with the number of edits.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+
+from ..discovery import YAML_SUFFIXES, kind_of
+from .checks import MODELS, Checker, Outcome
+from .choices import Choice, Context
+from .forms import Block, build_form, field_names, repeats
+from .security import OutsideRoot, contained
+from .yamlfile import UnreadableFile, YamlFile, disk_hash
+
+_VERSION = re.compile(r"^plan(?:-(\d+))?\.ya?ml$")
+
+
+@dataclass
+class CaseFolder:
+    name: str
+    path: Path
+    casus: Path | None
+    plans: list[Path]
+
+    @property
+    def files(self) -> list[Path]:
+        return ([self.casus] if self.casus else []) + self.plans
+
+
+def plan_number(path: Path) -> int:
+    match = _VERSION.match(path.name)
+    return int(match.group(1) or 1) if match else 10_000
+
+
+@dataclass
+class Page:
+    """Everything one edit page shows: the form, the checks and the file's state."""
+
+    kind: str
+    path: Path
+    draft: YamlFile
+    form: Block
+    outcome: Outcome
+    conflict: bool
+
+    @property
+    def by_field(self) -> dict[str, list[Any]]:
+        found: dict[str, list[Any]] = {}
+        for finding in self.outcome.findings:
+            if finding.field:
+                found.setdefault(finding.field, []).append(finding)
+        return found
+
+
+class Studio:
+    def __init__(self, root: Path, kaart_dir: Path | None = None, today: date | None = None):
+        self.root = root.resolve()
+        self.checker = Checker(self.root, kaart_dir, today)
+        self.drafts: dict[Path, YamlFile] = {}
+        self.lock = threading.RLock()
+
+    # --- folders and files ------------------------------------------------------------------
+
+    def cases(self) -> list[CaseFolder]:
+        found = []
+        for folder in sorted(p for p in self.root.iterdir() if p.is_dir()):
+            try:
+                found.append(self.case(folder.name))
+            except (OutsideRoot, FileNotFoundError):
+                continue
+        return [c for c in found if c.casus is not None or c.plans]
+
+    def case(self, name: str) -> CaseFolder:
+        folder = contained(self.root, name)
+        if not folder.is_dir():
+            raise FileNotFoundError(name)
+        casus, plans = None, []
+        for path in sorted(folder.iterdir()):
+            if path.suffix not in YAML_SUFFIXES or not path.is_file():
+                continue
+            try:
+                contained(folder, path.name)
+            except OutsideRoot:
+                continue  # a link out of the folder is never opened
+            kind = kind_of(path)
+            if kind == "casus" and casus is None:
+                casus = path
+            elif kind == "plan":
+                plans.append(path)
+        return CaseFolder(name, folder, casus, sorted(plans, key=plan_number))
+
+    def file(self, case: str, name: str) -> tuple[str, Path]:
+        folder = self.case(case)
+        path = contained(folder.path, name)
+        kind = kind_of(path)
+        if kind is None or not path.is_file():
+            raise FileNotFoundError(name)
+        return kind, path
+
+    # --- drafts -------------------------------------------------------------------------------
+
+    def draft(self, path: Path) -> YamlFile:
+        """The open draft, or the file from disk. A clean draft follows changes on disk."""
+        draft = self.drafts.get(path)
+        if draft is None or (not draft.dirty and disk_hash(path) != draft.opened_hash):
+            draft = YamlFile.open(path)
+            self.drafts[path] = draft
+        return draft
+
+    def reload(self, path: Path) -> None:
+        self.drafts.pop(path, None)
+
+    def conflict(self, draft: YamlFile) -> bool:
+        return disk_hash(draft.path) != draft.opened_hash
+
+    def texts(self) -> dict[Path, str]:
+        """Unsaved drafts, checked instead of what is on disk."""
+        return {p: d.text for p, d in self.drafts.items() if d.dirty}
+
+    # --- pages ------------------------------------------------------------------------------
+
+    def context(self, kind: str, path: Path, data: Any) -> Context:
+        services = [Choice(i, label) for i, label in self.checker.services()]
+        languages = [Choice(code, _language_name(code)) for code in self.checker.languages]
+        if kind == "casus":
+            return Context.from_casus(data, services, languages)
+        name = data.get("casusbestand") if isinstance(data, dict) else None
+        try:
+            casus_path = contained(path.parent, name if isinstance(name, str) else "casus.yml")
+            casus_data = self.checker.read(casus_path, self.draft(casus_path).text)[1]
+        except (OutsideRoot, OSError, UnreadableFile):
+            casus_data = None
+        return Context.from_casus(casus_data, services, languages)
+
+    def page(self, kind: str, path: Path, *, concept: bool = False) -> Page:
+        draft = self.draft(path)
+        _, data = self.checker.read(path, draft.text)
+        form = build_form(MODELS[kind], data, self.context(kind, path, data))
+        targets = field_names(form) | {r.name for r in repeats(form)}
+        drafts = self.texts()
+        drafts[path] = draft.text
+        outcome = self.checker.check(kind, path, drafts, targets, concept=concept)
+        return Page(kind, path, draft, form, outcome, self.conflict(draft))
+
+
+def _language_name(code: str) -> str:
+    try:
+        name = Locale("nl").languages.get(code)
+    except Exception:
+        name = None
+    return f"{name} ({code})" if name else code
