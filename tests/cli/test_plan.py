@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, run_ekc
+from ..conftest import REPO, run_ekc
 
 EXAMPLES = REPO / "content" / "voorbeelden"
 

@@ -13,8 +13,8 @@ from ekc_docs.render.templates import TemplateSet
 from ekc_docs.rendering import RenderOptions, render_plan
 from ekc_docs.workspace import Workspace
 
-from .conftest import REPO
-from .pdfs import page_texts
+from ..conftest import REPO
+from ..pdfs import page_texts
 
 EXAMPLE = REPO / "content" / "voorbeelden" / "scheiding"
 KAART = REPO / "content" / "sociale-kaart"

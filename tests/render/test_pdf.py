@@ -12,8 +12,8 @@ from ekc_docs.render.templates import TemplateSet
 from ekc_docs.rendering import RenderOptions, RenderResult, render_plan
 from ekc_docs.workspace import Workspace
 
-from .conftest import REPO
-from .pdfs import catalog, fonts, metadata, page_texts
+from ..conftest import REPO
+from ..pdfs import catalog, fonts, metadata, page_texts
 
 EXAMPLES = REPO / "content" / "voorbeelden"
 KAART = REPO / "content" / "sociale-kaart"
