@@ -6,15 +6,14 @@ render never leaves half a file, and input with errors leaves no file at all.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from .diagnostics import Diagnostic, EkcError, Severity, display_path
+from .diagnostics import Diagnostic, EkcError
+from .outputs import HTML, PDF, check_targets, write_atomically
 from .render.templates import TemplateSet
 from .workspace import LoadedPlan, Workspace
 
@@ -51,6 +50,30 @@ def default_output(loaded: LoadedPlan) -> Path:
     return loaded.document.path.parent / f"{loaded.casus.casus.casus}-plan-{loaded.plan.versie}.pdf"
 
 
+def output_files(
+    loaded: LoadedPlan,
+    options: RenderOptions,
+    output: Path | None = None,
+    output_dir: Path | None = None,
+) -> list[Path]:
+    """The files a checked plan is written to: the PDF, then the HTML edition if asked for.
+
+    `output` names the file (`x.html` means `x.pdf` and `x.html`); `output_dir` puts the
+    default name in another folder.
+    """
+    named_html = output is not None and output.suffix.lower() == HTML
+    if output is None:
+        pdf = default_output(loaded)
+        pdf = output_dir / pdf.name if output_dir is not None else pdf
+    else:
+        pdf = output.with_suffix(PDF) if named_html else output
+    return [pdf, pdf.with_suffix(HTML)] if options.html or named_html else [pdf]
+
+
+def input_files(loaded: LoadedPlan) -> list[Path]:
+    return [loaded.document.path, *([loaded.casus.document.path] if loaded.casus else [])]
+
+
 def render_plan(
     plan_path: Path,
     workspace: Workspace,
@@ -59,98 +82,45 @@ def render_plan(
     output_dir: Path | None = None,
     pdf_renderer: PdfRenderer | None = None,
 ) -> RenderResult:
-    """Check, render and write one plan; problems come back as diagnostics.
-
-    `output` names the PDF; `output_dir` puts the default name in another folder.
-    """
+    """Check, render and write one plan; problems come back as diagnostics."""
     started = time.perf_counter()
     result = RenderResult(plan_path)
     loaded = workspace.load_plan(plan_path)
-    result.diagnostics = loaded.all_diagnostics
+    result.diagnostics = list(loaded.all_diagnostics)
     if not loaded.ok or any(d.is_error for d in result.diagnostics):
         return result
-    target = output or default_output(loaded)
-    if output is None and output_dir is not None:
-        target = output_dir / target.name
-    inputs = {
-        loaded.document.path.resolve(),
-        *([loaded.casus.document.path.resolve()] if loaded.casus else []),
-    }
+    targets = output_files(loaded, options, output, output_dir)
+    refused = check_targets(targets, input_files(loaded))
+    if refused:
+        result.diagnostics += refused
+        return result
     try:
-        if target.resolve() in inputs:
-            raise EkcError(
-                [
-                    Diagnostic(
-                        display_path(target),
-                        1,
-                        1,
-                        Severity.ERROR,
-                        "invalid-value",
-                        "het plan zou over een invoerbestand heen geschreven worden",
-                    )
-                ]
-            )
-        from .render.html import render_html
         from .render.pdf import html_to_pdf
-        from .render.view import build_view
 
         assert loaded.plan is not None
-        catalogue = options.templates.catalogue(loaded.casus.casus.taal)  # type: ignore[union-attr]
-        view = build_view(loaded, catalogue, concept=options.concept)
-        html = render_html(view, options.templates)
+        html = _html(loaded, options)
         pdf, pages = (pdf_renderer or html_to_pdf)(
             html, options.templates, made_on=loaded.plan.datum
         )
-        files = {target: pdf}
-        if options.html:
+        files = {targets[0]: pdf}
+        if len(targets) > 1:
             from .render.standalone import self_contained
 
-            files[target.with_suffix(".html")] = self_contained(html, options.templates).encode(
-                "utf-8"
-            )
+            files[targets[1]] = self_contained(html, options.templates).encode("utf-8")
         write_atomically(files)
     except EkcError as exc:
         result.diagnostics += exc.diagnostics
         return result
-    result.outputs = list(files)
+    result.outputs = targets
     result.pages = pages
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+def _html(loaded: LoadedPlan, options: RenderOptions) -> str:
+    from .render.html import render_html
+    from .render.view import build_view
 
-
-def write_atomically(files: dict[Path, bytes]) -> None:
-    """Write every file to a temporary name first; rename only when all are written."""
-    temporary: list[tuple[Path, Path]] = []
-    try:
-        for target, data in files.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(
-                dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-            )
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            Path(name).chmod(0o666 & ~_umask())  # mkstemp makes files private; outputs are not
-            temporary.append((Path(name), target))
-        for temp, target in temporary:
-            temp.replace(target)
-    except OSError as exc:
-        for temp, _ in temporary:
-            temp.unlink(missing_ok=True)
-        raise EkcError(
-            [
-                Diagnostic(
-                    display_path(next(iter(files))),
-                    1,
-                    1,
-                    Severity.ERROR,
-                    "file-not-found",
-                    f"kan niet schrijven: {exc.strerror}",
-                )
-            ]
-        ) from None
+    assert loaded.casus is not None and loaded.casus.casus is not None
+    catalogue = options.templates.catalogue(loaded.casus.casus.taal)
+    return render_html(build_view(loaded, catalogue, concept=options.concept), options.templates)

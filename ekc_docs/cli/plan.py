@@ -8,6 +8,7 @@ from __future__ import annotations
 import ctypes.util
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import click
 from ..batch import BatchSettings, collect_plans, render_all
 from ..diagnostics import display_path, format_text, sort_diagnostics
 from ..render.templates import TemplateSet
-from ..rendering import RenderOptions, RenderResult, render_plan
+from ..rendering import RenderOptions, RenderResult
 from .options import kaart_option
 
 
@@ -55,26 +56,21 @@ def run_plan_command(
     settings = BatchSettings(options, kaart_dir, None, output, several)
     warn_missing_harfbuzz_subset()
     workers = jobs or os.cpu_count() or 1
-    if not watch:
-        return _render_once(plans, settings, workers)
-    return _watch(plans, settings, workers)
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupt) if main else None  # `kill` = Ctrl+C
+    try:
+        if not watch:
+            return _render_once(plans, settings, workers)
+        return _watch(plans, settings, workers)
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _render_once(plans: list[Path], settings: BatchSettings, jobs: int) -> int:
     started = time.perf_counter()
     if len(plans) == 1:
-        from ..render.prewarm import RendererProcess
-
-        with RendererProcess() as renderer:  # imports WeasyPrint while the plan is checked
-            results = [
-                render_plan(
-                    plans[0],
-                    settings.workspace(),
-                    settings.options,
-                    output=settings.output,
-                    pdf_renderer=renderer,
-                )
-            ]
+        results = render_all(plans, settings, jobs, prewarm=True)
     else:
         results = _with_progress(plans, settings, jobs)
     diagnostics = sort_diagnostics(d for r in results for d in r.diagnostics)
@@ -101,7 +97,9 @@ def _with_progress(plans: list[Path], settings: BatchSettings, jobs: int) -> lis
         transient=True,
     ) as progress:
         task = progress.add_task("plannen", total=len(plans))
-        return render_all(plans, settings, jobs, on_done=lambda _: progress.advance(task))
+        return render_all(
+            plans, settings, jobs, on_done=lambda _: progress.advance(task), prewarm=True
+        )
 
 
 def _summary(results: list[RenderResult], seconds: float) -> None:
@@ -157,7 +155,6 @@ def _watch(plans: list[Path], settings: BatchSettings, jobs: int) -> int:
         if folder.is_dir():
             observer.schedule(Handler(), str(folder), recursive=recursive)
     observer.start()
-    previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl+C
     code = 0
     try:
         code = _render_once(plans, settings, jobs)
@@ -171,7 +168,6 @@ def _watch(plans: list[Path], settings: BatchSettings, jobs: int) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        signal.signal(signal.SIGTERM, previous)
         observer.stop()
         observer.join()
     return code

@@ -113,3 +113,169 @@ def _wait_for(condition: object, seconds: float) -> None:
             return
         time.sleep(0.2)
     pytest.fail("timed out")
+
+
+# --- where output may go (contract §6) -------------------------------------------------------
+
+SCHEIDING = "content/voorbeelden/scheiding/plan.yml"
+
+
+@pytest.fixture
+def no_device_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run as root, a regression would rename a PDF over /dev/null: make that impossible."""
+    original = Path.replace
+
+    def guarded(self: Path, target: str | os.PathLike[str]) -> Path:
+        if str(target).startswith("/dev/"):
+            raise AssertionError(f"tried to replace {target}")
+        return original(self, target)
+
+    monkeypatch.setattr(Path, "replace", guarded)
+    monkeypatch.setattr(os, "replace", lambda *a, **k: pytest.fail("os.replace"))
+
+
+def _refused(result: object, target: str) -> None:
+    assert result.exit_code == 1, result.stdout + result.stderr  # type: ignore[attr-defined]
+    text = result.stdout + result.stderr  # type: ignore[attr-defined]
+    assert "[write-failed]" in text, text
+    assert "Traceback" not in text and "interne fout" not in text
+    line = next(ln for ln in text.splitlines() if "[write-failed]" in ln)
+    assert re.match(rf"{re.escape(target)}:1:1: fout: ", line), line
+
+
+@pytest.mark.usefixtures("no_device_replaced")
+def test_output_never_replaces_dev_null(site: Path) -> None:
+    result = run_ekc(["plan", SCHEIDING, "-o", "/dev/null"], cwd=site)
+    _refused(result, "/dev/null")
+    assert Path("/dev/null").is_char_device()
+
+
+def test_output_never_replaces_a_fifo(site: Path) -> None:
+    os.mkfifo(site / "uit.pdf")
+    result = run_ekc(["plan", SCHEIDING, "-o", "uit.pdf"], cwd=site)
+    _refused(result, "uit.pdf")
+    assert (site / "uit.pdf").is_fifo()
+
+
+def test_output_never_replaces_a_folder(site: Path) -> None:
+    (site / "uit.pdf").mkdir()
+    result = run_ekc(["plan", SCHEIDING, "-o", "uit.pdf"], cwd=site)
+    _refused(result, "uit.pdf")
+    assert (site / "uit.pdf").is_dir()
+
+
+def test_output_never_replaces_a_symlink(site: Path) -> None:
+    (site / "ander.pdf").write_bytes(b"van een ander gezin")
+    (site / "uit.pdf").symlink_to(site / "ander.pdf")
+    result = run_ekc(["plan", SCHEIDING, "-o", "uit.pdf"], cwd=site)
+    _refused(result, "uit.pdf")
+    assert (site / "uit.pdf").is_symlink()
+    assert (site / "ander.pdf").read_bytes() == b"van een ander gezin"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "content/voorbeelden/scheiding/plan-2.yml",  # not an input of this run, still YAML
+        "content/voorbeelden/pleeggezin/casus.yml",  # another family's case
+        "content/voorbeelden/scheiding/casus.yml",  # this plan's own case
+        "notities.txt",  # a regular file with another suffix
+    ],
+)
+def test_output_never_replaces_yaml_or_other_files(site: Path, target: str) -> None:
+    path = site / target
+    if not path.exists():
+        path.write_text("versie: 2\n")
+    before = path.read_bytes()
+    result = run_ekc(["plan", SCHEIDING, "-o", target], cwd=site)
+    _refused(result, target)
+    assert path.read_bytes() == before
+
+
+def test_output_replaces_an_earlier_pdf(site: Path) -> None:
+    (site / "uit.pdf").write_bytes(b"oud")
+    result = run_ekc(["plan", SCHEIDING, "-o", "uit.pdf"], cwd=site)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert (site / "uit.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_html_name_with_html_writes_both(site: Path) -> None:
+    result = run_ekc(["plan", SCHEIDING, "-o", "x.html", "--html"], cwd=site)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert (site / "x.pdf").read_bytes().startswith(b"%PDF")
+    assert (site / "x.html").read_text().startswith("<!DOCTYPE html>")
+    assert "geschreven: x.pdf" in result.stderr and "geschreven: x.html" in result.stderr
+
+
+def test_two_plans_never_write_one_file(site: Path) -> None:
+    """Two plans of one case with the same versie: both refused, nothing written."""
+    folder = site / "content" / "voorbeelden" / "scheiding"
+    shutil.copy(folder / "plan.yml", folder / "plan-2.yml")
+    result = run_ekc(["plan", str(folder), "--jobs", "1"], cwd=site)
+    assert result.exit_code == 1
+    assert not (folder / "VB-2026-SCHEIDING-plan-1.pdf").exists()
+    text = result.stdout + result.stderr
+    problems = [ln for ln in text.splitlines() if "[write-failed]" in ln]
+    assert {ln.split(":")[0] for ln in problems} >= {
+        "content/voorbeelden/scheiding/plan.yml",
+        "content/voorbeelden/scheiding/plan-2.yml",
+    }, text
+    assert all("VB-2026-SCHEIDING-plan-1.pdf" in ln for ln in problems)
+
+
+def test_two_cases_with_one_id_never_write_one_file(site: Path) -> None:
+    other = site / "content" / "voorbeelden" / "kopie"
+    shutil.copytree(site / "content" / "voorbeelden" / "scheiding", other)
+    result = run_ekc(["plan", "content/voorbeelden", "-o", "uit", "--jobs", "2"], cwd=site)
+    assert result.exit_code == 1
+    written = sorted(p.name for p in (site / "uit").iterdir())
+    assert written == ["VB-2026-PLEEG-plan-1.pdf", "VB-2026-PLEEG-plan-2.pdf"]
+    assert "[write-failed]" in result.stdout + result.stderr
+
+
+def test_unwritable_folder_is_a_dutch_write_failed(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As root a read-only folder is writable, so the refusal of the system is simulated."""
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    result = run_ekc(["plan", SCHEIDING, "-o", "uit/plan.pdf"], cwd=site)
+    _refused(result, "uit/plan.pdf")
+    text = result.stdout + result.stderr
+    assert "Permission denied" not in text and "geen toestemming" in text
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write in a read-only folder")
+def test_read_only_folder(site: Path) -> None:
+    folder = site / "alleen-lezen"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        result = run_ekc(["plan", SCHEIDING, "-o", "alleen-lezen/plan.pdf"], cwd=site)
+    finally:
+        folder.chmod(0o755)
+    _refused(result, "alleen-lezen/plan.pdf")
+
+
+def test_a_file_where_the_output_folder_should_be(site: Path) -> None:
+    (site / "bestand").write_text("x")
+    result = run_ekc(["plan", SCHEIDING, "-o", "bestand/plan.pdf"], cwd=site)
+    _refused(result, "bestand/plan.pdf")
+    text = result.stdout + result.stderr
+    assert "Not a directory" not in text and "File exists" not in text
+
+
+def test_a_case_id_too_long_for_a_file_name(site: Path) -> None:
+    folder = site / "content" / "voorbeelden" / "scheiding"
+    casus = folder / "casus.yml"
+    long_id = "VB-" + "X" * 250
+    casus.write_text(casus.read_text().replace("casus: VB-2026-SCHEIDING", f"casus: {long_id}"))
+    result = run_ekc(["plan", SCHEIDING], cwd=site)
+    text = result.stdout + result.stderr
+    assert result.exit_code == 1, text
+    assert "Traceback" not in text and "interne fout" not in text and "too long" not in text
+    assert "[write-failed]" in text or "[invalid-value]" in text
