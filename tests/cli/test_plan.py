@@ -279,3 +279,80 @@ def test_a_case_id_too_long_for_a_file_name(site: Path) -> None:
     assert result.exit_code == 1, text
     assert "Traceback" not in text and "interne fout" not in text and "too long" not in text
     assert "[write-failed]" in text or "[invalid-value]" in text
+
+
+# --- --watch and stopping ---------------------------------------------------------------------
+
+
+def _start(args: list[str], cwd: Path) -> subprocess.Popen[str]:
+    """`ekc` in its own process group, as a shell runs a foreground job."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "ekc_docs", *args],
+        cwd=cwd,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(REPO)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def _stop(process: subprocess.Popen[str], signum: int, group: bool) -> tuple[int, str]:
+    if group:
+        os.killpg(process.pid, signum)  # Ctrl+C in a terminal: the whole foreground group
+    else:
+        process.send_signal(signum)  # `kill PID`
+    try:
+        _, err = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("ekc did not stop")
+    return process.returncode, err
+
+
+def test_an_idle_watch_renders_once(site: Path) -> None:
+    """watchdog ≥ 7 reports opening and closing a file: reading must not trigger a render."""
+    out = site / "watch.pdf"
+    process = _start(["plan", SCHEIDING, "-o", str(out), "--watch"], site)
+    try:
+        _wait_for(lambda: out.exists(), 60)
+        first = out.stat().st_mtime_ns
+        time.sleep(6)  # the old loop rendered again every two seconds
+        assert out.stat().st_mtime_ns == first
+        plan = site / SCHEIDING
+        plan.write_text(plan.read_text())  # saved without a change: nothing to do either
+        time.sleep(3)
+        assert out.stat().st_mtime_ns == first
+    finally:
+        code, err = _stop(process, signal.SIGINT, group=True)
+    assert err.count("geschreven: watch.pdf") == 1, err
+    assert "opnieuw afdrukken" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("signum", "group"), [(signal.SIGINT, True), (signal.SIGTERM, False), (signal.SIGTERM, True)]
+)
+def test_stopping_a_batch_in_worker_processes(site: Path, signum: int, group: bool) -> None:
+    voorbeelden = site / "content" / "voorbeelden"
+    for i in range(6):
+        shutil.copytree(voorbeelden / "scheiding", voorbeelden / f"kopie-{i}")
+        casus = voorbeelden / f"kopie-{i}" / "casus.yml"
+        casus.write_text(casus.read_text().replace("VB-2026-SCHEIDING", f"VB-KOPIE-{i}"))
+    process = _start(["plan", "content/voorbeelden", "-o", "uit", "--jobs", "2"], site)
+    time.sleep(3)  # the workers are laying out plans now (nine plans take well over 10 s)
+    assert process.poll() is None
+    code, err = _stop(process, signum, group)
+    assert code == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert not list(site.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_stopping_one_plan(site: Path, signum: int) -> None:
+    process = _start(["plan", SCHEIDING, "-o", "een.pdf"], site)
+    time.sleep(1.0)  # the renderer process imports WeasyPrint meanwhile
+    code, err = _stop(process, signum, group=True)
+    if code == 0:
+        pytest.skip("the plan was already printed")
+    assert code == 130, err
+    assert "Traceback" not in err, err
