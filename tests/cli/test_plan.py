@@ -324,7 +324,7 @@ def test_an_idle_watch_renders_once(site: Path) -> None:
         time.sleep(3)
         assert out.stat().st_mtime_ns == first
     finally:
-        code, err = _stop(process, signal.SIGINT, group=True)
+        _, err = _stop(process, signal.SIGINT, group=True)
     assert err.count("geschreven: watch.pdf") == 1, err
     assert "opnieuw afdrukken" not in err and "Traceback" not in err
 

@@ -53,6 +53,10 @@ def test_every_example_renders(plan: Path, tmp_path: Path) -> None:
     texts = page_texts(tmp_path / "plan.pdf")
     assert len(texts) == result.pages
     assert f"pagina 2 van {result.pages}" in texts[1]
+    # each "Mijn afspraken" sheet on one page: no page of a box that spilled over
+    first = next(i for i, t in enumerate(texts) if t.lstrip().startswith("Mijn afspraken:"))
+    spilled = [i + 1 for i in range(first, len(texts)) if "Mijn afspraken:" not in texts[i]]
+    assert not spilled, f"pages {spilled} hold the end of the sheet before them"
 
 
 def test_cover(jb_pages: list[str]) -> None:
