@@ -80,6 +80,7 @@ _worker: dict[str, object] = {}
 def _init_worker(settings: BatchSettings) -> None:
     # Ctrl+C reaches the whole process group: the parent stops the workers, quietly
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler (a fork has it)
     _worker["workspace"] = settings.workspace()
     _worker["settings"] = settings
 

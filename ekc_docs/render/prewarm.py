@@ -23,6 +23,7 @@ def _serve(connection: Connection) -> None:
 
     # Ctrl+C reaches the whole process group: the parent ends this process, quietly
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler (a fork has it)
     font_configuration()  # import WeasyPrint and load fonts while the parent works
     while True:
         try:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, EkcError, Severity, display_path
+from ..fonts import template_dir
 from ..reader import Mapping, read_document, to_python
 
 CATALOGUE_DIR = "i18n"
@@ -21,9 +22,7 @@ META_KEYS = ("taal", "richting", "locale", "lettertype")
 
 def default_template_dir() -> Path:
     """`ekc_docs/plan_templates` in an installed wheel, `plan_templates/` in a source checkout."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "plan_templates"
-    return installed if installed.is_dir() else package.parent / "plan_templates"
+    return template_dir()
 
 
 class _CatalogueFormatter(string.Formatter):
