@@ -142,9 +142,30 @@ class Case:
     def ok(self) -> bool:
         return not any(d.is_error for d in self.all_diagnostics)
 
+    def twins(self, loaded: LoadedPlan) -> list[LoadedPlan]:
+        """Other plans of this case with the same `versie`: which one holds is unclear."""
+        if loaded.plan is None or loaded.casus is None:
+            return []
+        own = loaded.casus.document.path.resolve()
+        return [
+            other
+            for other in self.plans
+            if other is not loaded
+            and other.plan is not None
+            and other.plan.versie == loaded.plan.versie
+            and other.casus is not None
+            and other.casus.document.path.resolve() == own
+        ]
+
     def checked(self, loaded: LoadedPlan) -> CheckedPlan | None:
-        """`loaded` as a checked plan (knowing its previous version), or None with errors."""
+        """`loaded` as a checked plan (knowing its previous version), or None with errors.
+
+        A plan whose `versie` another plan of the case also claims is never checked: the
+        version rules report the second one, but neither may be printed as that version.
+        """
         if any(d.is_error for d in self.diagnostics if d.path == loaded.document.display):
+            return None
+        if self.twins(loaded):
             return None
         return loaded.checked()
 

@@ -6,16 +6,17 @@ render never leaves half a file, and input with errors leaves no file at all.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from .diagnostics import Diagnostic, EkcError, Severity, display_path
+from .case import CheckedPlan
+from .diagnostics import Diagnostic, EkcError
+from .outputs import HTML, PDF, check_targets, write_atomically
 from .render.templates import TemplateSet
+from .rules.report import Report
 from .workspace import Workspace
 
 
@@ -45,6 +46,25 @@ class RenderResult:
         return bool(self.outputs) and not any(d.is_error for d in self.diagnostics)
 
 
+def output_files(
+    checked: CheckedPlan,
+    options: RenderOptions,
+    output: Path | None = None,
+    output_dir: Path | None = None,
+) -> list[Path]:
+    """The files a checked plan is written to: the PDF, then the HTML edition if asked for.
+
+    `output` names the file (`x.html` means `x.pdf` and `x.html`); `output_dir` puts the
+    default name in another folder.
+    """
+    named_html = output is not None and output.suffix.lower() == HTML
+    if output is None:
+        pdf = (output_dir or checked.path.parent) / checked.output_name
+    else:
+        pdf = output.with_suffix(PDF) if named_html else output
+    return [pdf, pdf.with_suffix(HTML)] if options.html or named_html else [pdf]
+
+
 def render_plan(
     plan_path: Path,
     workspace: Workspace,
@@ -53,94 +73,64 @@ def render_plan(
     output_dir: Path | None = None,
     pdf_renderer: PdfRenderer | None = None,
 ) -> RenderResult:
-    """Check, render and write one plan; problems come back as diagnostics.
-
-    `output` names the PDF; `output_dir` puts the default name in another folder.
-    """
+    """Check, render and write one plan; problems come back as diagnostics."""
     started = time.perf_counter()
     result = RenderResult(plan_path)
     loaded = workspace.load_plan(plan_path)
-    case = workspace.load_case(plan_path.parent)
-    mine = loaded.document.display
-    result.diagnostics = [*loaded.all_diagnostics, *(d for d in case.diagnostics if d.path == mine)]
-    checked = case.checked(loaded)
+    result.diagnostics = list(loaded.all_diagnostics)
+    checked = workspace.checked_plan(plan_path)
     if checked is None:
+        result.diagnostics += _twin_problems(workspace, plan_path)
         return result
-    target = output or (output_dir or plan_path.parent) / checked.output_name
+    targets = output_files(checked, options, output, output_dir)
+    refused = check_targets(targets, sorted(checked.inputs))
+    if refused:
+        result.diagnostics += refused
+        return result
     try:
-        if target.resolve() in checked.inputs:
-            raise EkcError(
-                [
-                    Diagnostic(
-                        display_path(target),
-                        1,
-                        1,
-                        Severity.ERROR,
-                        "invalid-value",
-                        "het plan zou over een invoerbestand heen geschreven worden",
-                    )
-                ]
-            )
-        from .render.html import render_html
         from .render.pdf import html_to_pdf
-        from .render.view import build_view
 
-        catalogue = options.templates.catalogue(checked.casus.taal)
-        view = build_view(checked, catalogue, concept=options.concept)
-        html = render_html(view, options.templates)
+        html = _html(checked, options)
         pdf, pages = (pdf_renderer or html_to_pdf)(
             html, options.templates, made_on=checked.plan.datum
         )
-        files = {target: pdf}
-        if options.html:
+        files = {targets[0]: pdf}
+        if len(targets) > 1:
             from .render.standalone import self_contained
 
-            files[target.with_suffix(".html")] = self_contained(html, options.templates).encode(
-                "utf-8"
-            )
+            files[targets[1]] = self_contained(html, options.templates).encode("utf-8")
         write_atomically(files)
     except EkcError as exc:
         result.diagnostics += exc.diagnostics
         return result
-    result.outputs = list(files)
+    result.outputs = targets
     result.pages = pages
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+def _html(checked: CheckedPlan, options: RenderOptions) -> str:
+    from .render.html import render_html
+    from .render.view import build_view
+
+    catalogue = options.templates.catalogue(checked.casus.taal)
+    return render_html(build_view(checked, catalogue, concept=options.concept), options.templates)
 
 
-def write_atomically(files: dict[Path, bytes]) -> None:
-    """Write every file to a temporary name first; rename only when all are written."""
-    temporary: list[tuple[Path, Path]] = []
-    try:
-        for target, data in files.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(
-                dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-            )
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            Path(name).chmod(0o666 & ~_umask())  # mkstemp makes files private; outputs are not
-            temporary.append((Path(name), target))
-        for temp, target in temporary:
-            temp.replace(target)
-    except OSError as exc:
-        for temp, _ in temporary:
-            temp.unlink(missing_ok=True)
-        raise EkcError(
-            [
-                Diagnostic(
-                    display_path(next(iter(files))),
-                    1,
-                    1,
-                    Severity.ERROR,
-                    "file-not-found",
-                    f"kan niet schrijven: {exc.strerror}",
-                )
-            ]
-        ) from None
+def _twin_problems(workspace: Workspace, plan_path: Path) -> list[Diagnostic]:
+    """Why a plan without errors of its own is not printed: another file has its `versie`."""
+    loaded = workspace.load_plan(plan_path)
+    if any(d.is_error for d in loaded.all_diagnostics) or loaded.plan is None:
+        return []
+    twins = workspace.load_case(plan_path.parent).twins(loaded)
+    if not twins:
+        return []
+    names = ", ".join(t.document.path.name for t in twins)
+    report = Report(loaded.document)
+    report.add(
+        ("versie",),
+        "duplicate-id",
+        f"versie {loaded.plan.versie} staat ook in {names}; zolang niet duidelijk is welk "
+        "plan deze versie is, wordt geen van beide afgedrukt",
+    )
+    return report.items

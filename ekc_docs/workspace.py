@@ -22,6 +22,7 @@ from .privacy import check_fictional
 from .reader import Document, Mapping, Scalar, item_ids, read_document
 from .rules.bsn import check_bsn
 from .rules.casus import check_casus
+from .rules.characters import check_characters
 from .rules.kaart import check_kaart
 from .rules.plan import check_plan
 from .rules.report import Report
@@ -63,7 +64,9 @@ class Workspace:
         if key not in self._cases:
             document = self.read(path)
             casus, problems = validate(document, Casus)
-            diagnostics = document.diagnostics + problems + check_bsn(document)
+            diagnostics = (
+                document.diagnostics + problems + check_bsn(document) + check_characters(document)
+            )
             if casus is not None:
                 diagnostics += check_casus(casus, document, self.languages)
                 diagnostics += check_fictional(path, document, casus.fictief, "casus")
@@ -88,7 +91,9 @@ class Workspace:
         for path in kaart_files(folder):
             loaded.files += 1
             document = read_document(path)
-            loaded.diagnostics += document.diagnostics + check_bsn(document)
+            loaded.diagnostics += (
+                document.diagnostics + check_bsn(document) + check_characters(document)
+            )
             if is_categories_file(path):
                 model, problems = validate(document, Categorieen)
                 if model is not None:
@@ -168,7 +173,9 @@ class Workspace:
     def _read_plan(self, path: Path) -> LoadedPlan:
         document = self.read(path)
         plan, problems = validate(document, Plan)
-        diagnostics = document.diagnostics + problems + check_bsn(document)
+        diagnostics = (
+            document.diagnostics + problems + check_bsn(document) + check_characters(document)
+        )
         if document.root is None:
             return LoadedPlan(document, None, None, None, diagnostics)
         # the case is checked even when the plan itself has errors: all problems in one run

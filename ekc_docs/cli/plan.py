@@ -5,9 +5,12 @@ The work itself is in `rendering` and `batch`; this module only presents it.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes.util
+import hashlib
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 
@@ -17,7 +20,7 @@ from ..batch import BatchSettings, render_all
 from ..diagnostics import display_path, format_text, sort_diagnostics
 from ..discovery import discover_plans
 from ..render.templates import TemplateSet
-from ..rendering import RenderOptions, RenderResult, render_plan
+from ..rendering import RenderOptions, RenderResult
 from .options import kaart_option
 
 
@@ -56,26 +59,21 @@ def run_plan_command(
     settings = BatchSettings(options, kaart_dir, None, output, several)
     warn_missing_harfbuzz_subset()
     workers = jobs or os.cpu_count() or 1
-    if not watch:
-        return _render_once(plans, settings, workers)
-    return _watch(plans, settings, workers)
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupt) if main else None  # `kill` = Ctrl+C
+    try:
+        if not watch:
+            return _render_once(plans, settings, workers)
+        return _watch(plans, settings, workers)
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _render_once(plans: list[Path], settings: BatchSettings, jobs: int) -> int:
     started = time.perf_counter()
     if len(plans) == 1:
-        from ..render.prewarm import RendererProcess
-
-        with RendererProcess() as renderer:  # imports WeasyPrint while the plan is checked
-            results = [
-                render_plan(
-                    plans[0],
-                    settings.workspace(),
-                    settings.options,
-                    output=settings.output,
-                    pdf_renderer=renderer,
-                )
-            ]
+        results = render_all(plans, settings, jobs, prewarm=True)
     else:
         results = _with_progress(plans, settings, jobs)
     diagnostics = sort_diagnostics(d for r in results for d in r.diagnostics)
@@ -102,7 +100,9 @@ def _with_progress(plans: list[Path], settings: BatchSettings, jobs: int) -> lis
         transient=True,
     ) as progress:
         task = progress.add_task("plannen", total=len(plans))
-        return render_all(plans, settings, jobs, on_done=lambda _: progress.advance(task))
+        return render_all(
+            plans, settings, jobs, on_done=lambda _: progress.advance(task), prewarm=True
+        )
 
 
 def _summary(results: list[RenderResult], seconds: float) -> None:
@@ -131,8 +131,14 @@ def _summary(results: list[RenderResult], seconds: float) -> None:
     click.echo(f"{len(results) - failed} gelukt, {failed} mislukt.", err=True)
 
 
+WATCHED_SUFFIXES = (".yml", ".yaml", ".j2", ".css", ".ttf")
+#: what changes a file; watchdog ≥ 7 also reports opening and closing, which every render does
+CHANGES = frozenset({"modified", "created", "moved", "deleted"})
+
+
 def _watch(plans: list[Path], settings: BatchSettings, jobs: int) -> int:
-    """Render, then again whenever a plan, its case, the kaart or a template changes.
+    """Render, then again whenever the content of a plan, its case, the kaart or a template
+    changes: events only say that something may have changed; the content hashes decide.
 
     The folders are watched before the first render, so no change is ever missed.
     """
@@ -150,7 +156,10 @@ def _watch(plans: list[Path], settings: BatchSettings, jobs: int) -> int:
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
-            if Path(str(event.src_path)).suffix in (".yml", ".yaml", ".j2", ".css", ".ttf"):
+            if event.event_type not in CHANGES:
+                return
+            paths = [event.src_path, getattr(event, "dest_path", "")]
+            if any(Path(str(p)).suffix in WATCHED_SUFFIXES for p in paths if p):
                 changed["at"] = time.monotonic()
 
     observer = Observer()
@@ -158,24 +167,44 @@ def _watch(plans: list[Path], settings: BatchSettings, jobs: int) -> int:
         if folder.is_dir():
             observer.schedule(Handler(), str(folder), recursive=recursive)
     observer.start()
-    previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl+C
-    code = 0
+    code, rendering = 0, True
     try:
+        seen = _fingerprint(folders)
         code = _render_once(plans, settings, jobs)
+        rendering = False
         click.echo("ik kijk mee; wijzig een plan, casus of sjabloon (stoppen: Ctrl+C)", err=True)
         while True:
             time.sleep(0.2)
-            if changed["at"] and time.monotonic() - changed["at"] > 0.3:
-                changed["at"] = 0.0
-                click.echo(f"[{time.strftime('%H:%M:%S')}] opnieuw afdrukken", err=True)
-                code = _render_once(plans, settings, jobs)
+            if not changed["at"] or time.monotonic() - changed["at"] <= 0.3:
+                continue
+            changed["at"] = 0.0
+            now = _fingerprint(folders)
+            if now == seen:
+                continue
+            seen = now
+            click.echo(f"[{time.strftime('%H:%M:%S')}] opnieuw afdrukken", err=True)
+            rendering = True
+            code = _render_once(plans, settings, jobs)
+            rendering = False
     except KeyboardInterrupt:
-        pass
+        if rendering:  # stopped halfway: this run did not do what was asked
+            code = 130
     finally:
-        signal.signal(signal.SIGTERM, previous)
         observer.stop()
         observer.join()
     return code
+
+
+def _fingerprint(folders: set[tuple[Path, bool]]) -> str:
+    """One hash over the names and contents of every watched file."""
+    digest = hashlib.sha256()
+    for folder, recursive in sorted(folders):
+        files = folder.rglob("*") if recursive else folder.glob("*")
+        for path in sorted(f for f in files if f.suffix in WATCHED_SUFFIXES):
+            with contextlib.suppress(OSError):  # gone, or not a file: its name still counts
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
+    return digest.hexdigest()
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import base64
 import re
+import traceback
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from jinja2 import (
+    Environment,
     FileSystemLoader,
     StrictUndefined,
     TemplateError,
     TemplateSyntaxError,
+    UndefinedError,
     pass_context,
 )
+from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from ..diagnostics import Diagnostic, EkcError, Severity
+from ..diagnostics import Diagnostic, EkcError, Severity, display_path
 from .formatting import join_names
 from .templates import TemplateSet
 from .view import PlanView
@@ -73,10 +78,40 @@ def svg_data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
+class TemplateLoader(FileSystemLoader):
+    """Like FileSystemLoader, but a template that is really (after following symbolic links)
+    outside the template folders is refused: a link must not `{% include %}` other files."""
+
+    def __init__(self, templates: TemplateSet) -> None:
+        super().__init__([str(f) for f in templates.folders])
+        self.roots = [f.resolve() for f in templates.folders]
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(root in real.parents for root in self.roots):
+            raise EkcError(
+                [
+                    Diagnostic(
+                        display_path(Path(filename).absolute()),
+                        1,
+                        1,
+                        Severity.ERROR,
+                        "path-outside",
+                        f"het sjabloon '{template}' is een koppeling naar een bestand buiten de "
+                        "sjabloonmappen; dat wordt nooit gelezen",
+                    )
+                ]
+            )
+        return source, filename, uptodate
+
+
 @cache
 def environment(templates: TemplateSet) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
-        loader=FileSystemLoader([str(f) for f in templates.folders]),
+        loader=TemplateLoader(templates),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -98,33 +133,63 @@ def environment(templates: TemplateSet) -> SandboxedEnvironment:
 def _stylesheet(templates: TemplateSet, name: str) -> Markup:
     path = templates.find(name)
     if path is None:
-        raise EkcError([_template_problem(Path(name), 1, f"het stijlblad '{name}' bestaat niet")])
+        raise EkcError([_template_problem(Path(name), f"het stijlblad '{name}' bestaat niet")])
     text = path.read_text(encoding="utf-8")
     if "</" in text:
-        raise EkcError([_template_problem(path, 1, "een stijlblad mag geen '</' bevatten")])
+        raise EkcError([_template_problem(path, "een stijlblad mag geen '</' bevatten")])
     return Markup(text)
 
 
 def render_html(view: PlanView, templates: TemplateSet, entry: str = ENTRY_TEMPLATE) -> str:
     """Render the entry template (the printed plan, or `SITE_TEMPLATE` for a page of the site);
-    template mistakes become diagnostics, not tracebacks."""
+    template mistakes become located diagnostics, not tracebacks."""
     try:
         return environment(templates).get_template(entry).render(v=view)
+    except EkcError:
+        raise
     except TemplateSyntaxError as exc:
-        raise EkcError(
-            [
-                _template_problem(
-                    Path(exc.filename or exc.name or ENTRY_TEMPLATE),
-                    exc.lineno,
-                    f"fout in sjabloon: {exc.message}",
-                )
-            ]
-        ) from None
-    except TemplateError as exc:
-        raise EkcError(
-            [_template_problem(Path(ENTRY_TEMPLATE), 1, f"fout in sjabloon: {exc}")]
-        ) from None
+        where, line = Path(exc.filename or exc.name or entry), exc.lineno
+        reason = f"fout in de opbouw van het sjabloon ({_jinja_reason(exc)})"
+    except RecursionError as exc:
+        where, line = _template_frame(exc, templates, entry)
+        reason = "het sjabloon neemt zichzelf (via include) steeds opnieuw op"
+    except Exception as exc:  # the templates may be a house style: any mistake in them is theirs
+        where, line = _template_frame(exc, templates, entry)
+        reason = f"fout in sjabloon ({_jinja_reason(exc)})"
+    raise EkcError(
+        [Diagnostic(display_path(where), max(line, 1), 1, Severity.ERROR, "template-error", reason)]
+    ) from None
 
 
-def _template_problem(path: Path, line: int, message: str) -> Diagnostic:
-    return Diagnostic(str(path), max(line, 1), 1, Severity.ERROR, "invalid-value", message)
+def _jinja_reason(exc: BaseException) -> str:
+    """A short Dutch reason; Jinja's own (English) message is summed up, never repeated."""
+    if isinstance(exc, TemplateSyntaxError):
+        return "onverwacht einde of onbekende opdracht"
+    if isinstance(exc, UndefinedError):
+        return "het sjabloon gebruikt iets dat niet bestaat"
+    if isinstance(exc, SecurityError):
+        return "het sjabloon probeert iets dat niet mag"
+    if isinstance(exc, TemplateError):
+        return "het sjabloon is ongeldig"
+    return "een bewerking in het sjabloon kan niet met deze waarden"
+
+
+def _template_frame(exc: BaseException, templates: TemplateSet, entry: str) -> tuple[Path, int]:
+    """The template file and line where the error happened, from the (Jinja-rewritten)
+    traceback: the innermost template frame, or for endless inclusion the first template
+    that includes itself again."""
+    roots = [str(f.resolve()) for f in templates.folders] + [str(f) for f in templates.folders]
+    frames = [
+        (frame.f_code.co_filename, line)
+        for frame, line in traceback.walk_tb(exc.__traceback__)
+        if frame.f_code.co_filename.endswith(".j2")
+        and any(frame.f_code.co_filename.startswith(r) for r in roots)
+    ]
+    if isinstance(exc, RecursionError):
+        names = [name for name, _ in frames]
+        frames = [f for i, f in enumerate(frames) if f[0] in names[i + 1 :]][:1]
+    return (Path(frames[-1][0]), frames[-1][1]) if frames else (Path(entry), 1)
+
+
+def _template_problem(path: Path, message: str) -> Diagnostic:
+    return Diagnostic(display_path(path), 1, 1, Severity.ERROR, "template-error", message)

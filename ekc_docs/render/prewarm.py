@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import signal
 from datetime import date
 from multiprocessing.connection import Connection
 from typing import Any
@@ -20,6 +21,9 @@ from .templates import TemplateSet
 def _serve(connection: Connection) -> None:
     from .pdf import font_configuration, html_to_pdf
 
+    # Ctrl+C reaches the whole process group: the parent ends this process, quietly
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler (a fork has it)
     font_configuration()  # import WeasyPrint and load fonts while the parent works
     while True:
         try:

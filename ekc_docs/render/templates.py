@@ -6,12 +6,14 @@ same names in its own folder (`--templates DIR`) to use its house style without 
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostic, EkcError, Severity
+from ..diagnostics import Diagnostic, EkcError, Severity, display_path
+from ..fonts import template_dir
 from ..reader import Mapping, read_document, to_python
 
 CATALOGUE_DIR = "i18n"
@@ -20,9 +22,39 @@ META_KEYS = ("taal", "richting", "locale", "lettertype")
 
 def default_template_dir() -> Path:
     """`ekc_docs/plan_templates` in an installed wheel, `plan_templates/` in a source checkout."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "plan_templates"
-    return installed if installed.is_dir() else package.parent / "plan_templates"
+    return template_dir()
+
+
+class _CatalogueFormatter(string.Formatter):
+    """`{naam}` and nothing more: no attributes, indexes, conversions or format specs, so a
+    catalogue string can neither reach Python internals nor blow up in size."""
+
+    def get_field(self, field_name: str, args: Any, kwargs: Any) -> tuple[Any, str]:
+        if not field_name.isidentifier():
+            raise _BadPlaceholder(
+                "een invulplek is alleen een naam tussen accolades, zonder punt, haken of "
+                "ander teken"
+            )
+        if field_name not in kwargs:
+            raise _BadPlaceholder(f"de invulplek {{{field_name}}} bestaat hier niet")
+        return kwargs[field_name], field_name
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion is not None:
+            raise _BadPlaceholder("een invulplek mag geen '!' bevatten")
+        return value
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec:
+            raise _BadPlaceholder("een invulplek mag geen ':' bevatten")
+        return str(value)
+
+
+class _BadPlaceholder(Exception):
+    pass
+
+
+_FORMATTER = _CatalogueFormatter()
 
 
 @dataclass(frozen=True)
@@ -31,6 +63,8 @@ class Catalogue:
 
     language: str
     messages: dict[str, str]
+    path: Path | None = None
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def rtl(self) -> bool:
@@ -41,8 +75,29 @@ class Catalogue:
         return self.messages.get("locale", self.language)
 
     def __call__(self, key: str, **values: Any) -> str:
+        """The text for `key`, its {placeholders} filled in; a broken text is a template-error."""
         text = self.messages[key]
-        return text.format(**values) if values else text
+        if not values and "{" not in text and "}" not in text:
+            return text
+        try:
+            return _FORMATTER.vformat(text, (), values)
+        except _BadPlaceholder as exc:
+            reason = str(exc)
+        except (ValueError, IndexError):
+            reason = "een { of } staat los (schrijf {{ of }} voor een accolade)"
+        allowed = ", ".join(f"{{{name}}}" for name in values) or "geen"
+        raise EkcError(
+            [
+                Diagnostic(
+                    display_path(self.path or f"{CATALOGUE_DIR}/{self.language}.yml"),
+                    self.lines.get(key, 1),
+                    1,
+                    Severity.ERROR,
+                    "template-error",
+                    f"de tekst '{key}' in de catalogus klopt niet: {reason}; toegestaan: {allowed}",
+                )
+            ]
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -83,23 +138,25 @@ class TemplateSet:
                     )
                 ]
             )
-        messages = _read_catalogue(path)
-        missing = sorted(set(_read_catalogue(reference)) - set(messages))
+        messages, lines = _read_catalogue(path)
+        missing = sorted(set(_read_catalogue(reference)[0]) - set(messages))
         if missing:
             raise EkcError([_problem(path, "deze teksten ontbreken: " + ", ".join(missing))])
-        return Catalogue(language, messages)
+        return Catalogue(language, messages, path, lines)
 
 
-def _read_catalogue(path: Path) -> dict[str, str]:
+def _read_catalogue(path: Path) -> tuple[dict[str, str], dict[str, int]]:
+    """The texts, and the line each one is on (for messages about a broken text)."""
     document = read_document(path)
-    data = to_python(document.root) if isinstance(document.root, Mapping) else None
-    if document.diagnostics or not isinstance(data, dict):
+    root = document.root
+    data = to_python(root) if isinstance(root, Mapping) else None
+    if document.diagnostics or not isinstance(root, Mapping) or not isinstance(data, dict):
         raise EkcError(document.diagnostics or [_problem(path, "geen geldige catalogus")])
     bad = [k for k, v in data.items() if not isinstance(v, str)]
     if bad:
         raise EkcError([_problem(path, "alleen tekst is toegestaan bij: " + ", ".join(bad))])
-    return data
+    return data, {key.value: key.line for key, _ in root.items}
 
 
 def _problem(path: Path, message: str) -> Diagnostic:
-    return Diagnostic(str(path), 1, 1, Severity.ERROR, "invalid-value", message)
+    return Diagnostic(display_path(path), 1, 1, Severity.ERROR, "template-error", message)

@@ -8,14 +8,16 @@ can be tested without rendering anything.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from ..case import CheckedPlan
 from ..models import Casus, Plan, Voorziening
 from ..models.casus import KRINGEN
-from .circle import CircleMember, draw_circle
+from .circle import Circle, CircleMember, draw_circle
 from .formatting import date_in_words, join_names, phone_display, phone_link
 from .review import Review, build_review
+from .sheets import SheetText, density
 from .templates import Catalogue
 
 
@@ -70,6 +72,7 @@ class PersonalPage:
     person: Person
     taken: tuple[Agreement, ...]
     controles: tuple[Agreement, ...]
+    dichtheid: int = 0  # 0 roomy … 2 dense: the setting at which the sheet fits one page
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ class PlanView:
     concept: bool
     coordinator: Person
     deelnemers: tuple[tuple[str, tuple[Person, ...]], ...]
-    kring_svg: str
+    kring: Circle | None  # None: too many people for a readable picture
     zorgen: tuple[str, ...]
     wat_gaat_goed: tuple[str, ...]
     stem_van_het_kind: str
@@ -144,7 +147,7 @@ def build_view(checked: CheckedPlan, t: Catalogue, *, concept: bool = False) -> 
             email=casus.coordinator.email or "",
         ),
         deelnemers=_participants(casus, people, centre),
-        kring_svg=draw_circle(
+        kring=draw_circle(
             [p.naam for p in centre],
             [
                 CircleMember(p.naam, p.relatie, p.kring)
@@ -153,8 +156,6 @@ def build_view(checked: CheckedPlan, t: Catalogue, *, concept: bool = False) -> 
             ],
             {k: t(f"kring_{k}") for k in KRINGEN},
             title=t("kring_plaatje", namen=names),
-            font_family=t("lettertype"),
-            rtl=t.rtl,
         ),
         zorgen=tuple(plan.zorgen),
         wat_gaat_goed=tuple(plan.wat_gaat_goed),
@@ -179,7 +180,7 @@ def build_view(checked: CheckedPlan, t: Catalogue, *, concept: bool = False) -> 
         verspreid_datum=date_in_words(plan.verspreid.datum, t.locale) if plan.verspreid else "",
         verspreid_aan=tuple(people[i] for i in plan.verspreid.aan) if plan.verspreid else (),
         contacten=_contacts(casus, people, lead),
-        paginas=_personal_pages(agreements, people),
+        paginas=_personal_pages(agreements, people, lead, plan.evaluatie.datum, t),
         kaart_gebruikt=any(a.hulp for a in agreements),
         terugblik=build_review(
             plan,
@@ -314,7 +315,11 @@ def _contacts(casus: Casus, people: dict[str, Person], lead: Person) -> tuple[Pe
 
 
 def _personal_pages(
-    agreements: list[Agreement], people: dict[str, Person]
+    agreements: list[Agreement],
+    people: dict[str, Person],
+    lead: Person,
+    review: date,
+    t: Catalogue,
 ) -> tuple[PersonalPage, ...]:
     """One page per person with tasks, in the order people first appear in the agreements."""
     order: dict[str, None] = {}
@@ -325,5 +330,32 @@ def _personal_pages(
     for person_id in order:
         tasks = tuple(a for a in agreements if any(p.id == person_id for p in a.wie))
         checks = tuple(a for a in agreements if a.controle and a.controle.id == person_id)
-        pages.append(PersonalPage(people[person_id], tasks, checks))
+        page = PersonalPage(people[person_id], tasks, checks)
+        text = _sheet_text(page, lead, date_in_words(review, t.locale), t)
+        pages.append(replace(page, dichtheid=density(text)))
     return tuple(pages)
+
+
+def _sheet_text(page: PersonalPage, lead: Person, review: str, t: Catalogue) -> SheetText:
+    """The sheet's texts as mijn-afspraken.html.j2 prints them, for its height."""
+    tasks = []
+    for a in page.taken:
+        lines = [a.wat, f"{t('wanneer')}: {a.wanneer}"]
+        others = [p.naam for p in a.wie if p.id != page.person.id]
+        if others:
+            lines.append(t("samen_met", namen=join_names(others, t("en"))))
+        if a.hulp and a.hulp.telefoon:
+            lines.append(f"{a.hulp.naam}: {a.hulp.telefoon}")
+        tasks.append(lines)
+    if page.person.id == lead.id:
+        call = [t("jij_bent_aanspreekpunt")]
+    else:
+        call = [t("bel", naam=lead.naam), *(["", ""] if lead.telefoon else [])]
+    return SheetText(
+        t("mijn_afspraken_voor", naam=page.person.naam),
+        t("mijn_afspraken_uitleg"),
+        tasks,
+        [f"{a.wat} ({a.wie_tekst}; {a.wanneer})" for a in page.controles],
+        call,
+        t("volgende_keer", datum=review),
+    )

@@ -12,8 +12,8 @@ from ekc_docs.render.templates import TemplateSet
 from ekc_docs.rendering import RenderOptions, RenderResult, render_plan
 from ekc_docs.workspace import Workspace
 
-from .conftest import REPO
-from .pdfs import catalog, fonts, metadata, page_texts
+from ..conftest import REPO
+from ..pdfs import catalog, fonts, metadata, page_texts
 
 pytestmark = pytest.mark.slow  # renders PDFs
 
@@ -55,6 +55,10 @@ def test_every_example_renders(plan: Path, tmp_path: Path) -> None:
     texts = page_texts(tmp_path / "plan.pdf")
     assert len(texts) == result.pages
     assert f"pagina 2 van {result.pages}" in texts[1]
+    # each "Mijn afspraken" sheet on one page: no page of a box that spilled over
+    first = next(i for i, t in enumerate(texts) if t.lstrip().startswith("Mijn afspraken:"))
+    spilled = [i + 1 for i in range(first, len(texts)) if "Mijn afspraken:" not in texts[i]]
+    assert not spilled, f"pages {spilled} hold the end of the sheet before them"
 
 
 def test_cover(jb_pages: list[str]) -> None:
@@ -281,3 +285,45 @@ def _section(pages: list[str], heading: str) -> str:
     """The pages from the one that starts with `heading` up to the next chapter."""
     start = next(i for i, p in enumerate(pages) if p.lstrip().startswith(heading))
     return " ".join(pages[start : start + 3])
+
+
+def test_a_long_word_never_runs_off_the_page(tmp_path: Path) -> None:
+    """Question, agreement, worries and "Mijn afspraken": every line box stays inside the
+    page's content area, checked on WeasyPrint's own layout."""
+    from ekc_docs.render.fetcher import TemplateFetcher
+    from ekc_docs.render.html import render_html
+    from ekc_docs.render.pdf import _weasyprint, font_configuration
+    from ekc_docs.render.view import build_view
+
+    word = "Lang" + "woord" * 59 + "einde"  # 300 characters, no space
+    folder = tmp_path / "casus"
+    shutil.copytree(EXAMPLES / "scheiding", folder)
+    plan = folder / "plan.yml"
+    text = plan.read_text()
+    text = text.replace("  Hoe zorgen we dat Noor", f"  {word} Hoe zorgen we dat Noor", 1)
+    text = text.replace("    wat: >-\n", f"    wat: >-\n      {word}\n", 1)
+    text = text.replace("zorgen:\n  - ", f"zorgen:\n  - {word} ", 1)
+    plan.write_text(text)
+    checked = Workspace(today=TODAY, kaart_dir=KAART).checked_plan(plan)
+    assert checked is not None
+    templates = TemplateSet()
+    html = render_html(build_view(checked, templates.catalogue("nl")), templates)
+    assert html.count(word) >= 4  # question, agreement, worries, a personal sheet
+    document = (
+        _weasyprint()
+        .HTML(
+            string=html,
+            base_url=templates.default.resolve().as_uri() + "/",
+            url_fetcher=TemplateFetcher(templates),
+        )
+        .render(font_config=font_configuration())
+    )
+    for number, page in enumerate(document.pages, start=1):
+        right = page._page_box.margin_width() - page._page_box.margin_right
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            stack.extend(getattr(box, "children", []))
+            if type(box).__name__ == "TextBox":
+                end = box.position_x + box.width
+                assert end <= right + 1, (number, box.text[:40], end, right)

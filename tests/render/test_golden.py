@@ -1,6 +1,6 @@
 """Golden HTML of every example plan: any change to the printed plan shows up as a diff.
 
-Update with `pytest tests/test_render_golden.py --update-golden` and read the diff.
+Update with `pytest tests/render/test_golden.py --update-golden` and read the diff.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from ekc_docs.render.templates import TemplateSet
 from ekc_docs.render.view import build_view
 from ekc_docs.workspace import Workspace
 
-from .conftest import REPO, TESTS
+from ..conftest import REPO, TESTS
 
 PLANS = sorted((REPO / "content" / "voorbeelden").glob("*/plan*.yml"))
 
