@@ -57,3 +57,9 @@ def run_ekc(args: list[str], cwd: Path | None = None) -> Result:
     ):
         code = cli.main(args)
     return Result(code, out.getvalue(), err.getvalue())
+
+
+#: copies of the site's example cases and kaart, so that editing an example on the site does
+#: not change what the unit tests see (tests/test_examples.py checks the site's own copies)
+EXAMPLES = TESTS / "data" / "voorbeelden"
+KAART = TESTS / "data" / "sociale-kaart"

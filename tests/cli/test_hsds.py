@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..conftest import REPO, run_ekc
+from ..conftest import KAART, REPO, run_ekc
 
-KAART = REPO / "content" / "sociale-kaart"
 DATA = REPO / "tests" / "data" / "hsds"
 
 

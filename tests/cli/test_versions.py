@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import REPO, TESTS, run_ekc
+from ..conftest import EXAMPLES, KAART, TESTS, run_ekc
 from ..pdfs import page_texts
 
-PLEEG = REPO / "content" / "voorbeelden" / "pleeggezin"
-KAART = REPO / "content" / "sociale-kaart"
+PLEEG = EXAMPLES / "pleeggezin"
 MOVES = TESTS / "cases" / "versions-ids-move-reappear"
 
 

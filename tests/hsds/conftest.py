@@ -14,9 +14,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from ekc_docs.hsds.mapping import shipped_schema
 from ekc_docs.workspace import LoadedKaart, Workspace
 
-from ..conftest import REPO
+from ..conftest import KAART, REPO
 
-KAART = REPO / "content" / "sociale-kaart"
 DATA = REPO / "tests" / "data" / "hsds"
 TODAY = date(2026, 11, 25)
 #: formats the HSDS schemas use; each needs its checker installed (jsonschema[format-nongpl])

@@ -15,7 +15,7 @@ from benchmarks.site_bench import write_kaart
 from ekc_docs.hsds.export import export_kaart, export_text
 from ekc_docs.hsds.mapping import NAMESPACE, hsds_id
 
-from ..conftest import working_directory
+from ..conftest import KAART, working_directory
 from .conftest import TODAY, copy_kaart, errors, load_kaart
 
 OFFICIAL = Path("/work/shared/standards/hsds-3.1/schema/compiled")
@@ -147,7 +147,7 @@ def test_the_mapping_choices() -> None:
 
 def test_a_second_export_is_byte_identical(tmp_path: Path) -> None:
     first, second = tmp_path / "een", tmp_path / "twee"
-    folder = Path(__file__).parents[2] / "content" / "sociale-kaart"
+    folder = KAART
     assert export_kaart(folder, first, TODAY)[1]
     assert export_kaart(folder, second, TODAY)[1]
     for name in ("services.json", "organizations.json"):
@@ -187,7 +187,7 @@ def test_a_kaart_with_errors_is_not_exported(tmp_path: Path) -> None:
 
 
 def test_the_export_replaces_only_its_own_files(tmp_path: Path) -> None:
-    folder = Path(__file__).parents[2] / "content" / "sociale-kaart"
+    folder = KAART
     out = tmp_path / "uit"
     out.mkdir()
     (out / "services.json").mkdir()

@@ -11,7 +11,7 @@ import pytest
 from ekc_docs.hsds.export import export_kaart
 from ekc_docs.hsds.importer import import_hsds
 
-from ..conftest import REPO, run_ekc, working_directory
+from ..conftest import KAART, run_ekc, working_directory
 from .conftest import DATA, TODAY, read_json
 
 
@@ -108,7 +108,7 @@ def test_open_referrals_service_list(tmp_path: Path) -> None:
 
 def test_round_trip_is_byte_identical(tmp_path: Path) -> None:
     first, kaart, second = tmp_path / "een", tmp_path / "kaart", tmp_path / "twee"
-    assert export_kaart(REPO / "content" / "sociale-kaart", first, TODAY)[1]
+    assert export_kaart(KAART, first, TODAY)[1]
     diagnostics, texts = imported(first / "services.json", kaart)
     assert diagnostics == []
     assert sorted(texts) == [

@@ -16,14 +16,14 @@ from ekc_docs.render.templates import TemplateSet
 from ekc_docs.render.view import build_view
 from ekc_docs.workspace import Workspace
 
-from ..conftest import REPO, TESTS
+from ..conftest import EXAMPLES, KAART, TESTS
 
-PLANS = sorted((REPO / "content" / "voorbeelden").glob("*/plan*.yml"))
+PLANS = sorted((EXAMPLES).glob("*/plan*.yml"))
 
 
 @pytest.mark.parametrize("plan", PLANS, ids=lambda p: f"{p.parent.name}-{p.stem}")
 def test_golden_html(plan: Path, update_golden: bool) -> None:
-    workspace = Workspace(today=date(2026, 11, 25), kaart_dir=REPO / "content" / "sociale-kaart")
+    workspace = Workspace(today=date(2026, 11, 25), kaart_dir=KAART)
     checked = workspace.checked_plan(plan)
     assert checked is not None
     html = render_html(build_view(checked, TemplateSet().catalogue("nl")), TemplateSet())
@@ -37,7 +37,7 @@ def test_golden_html(plan: Path, update_golden: bool) -> None:
 
 def test_the_stylesheet_is_inlined_whole() -> None:
     """What the golden files leave out: every plan carries plan.css in its <style>."""
-    workspace = Workspace(today=date(2026, 11, 25), kaart_dir=REPO / "content" / "sociale-kaart")
+    workspace = Workspace(today=date(2026, 11, 25), kaart_dir=KAART)
     checked = workspace.checked_plan(PLANS[0])
     assert checked is not None
     html = render_html(build_view(checked, TemplateSet().catalogue("nl")), TemplateSet())

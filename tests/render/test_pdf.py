@@ -12,13 +12,11 @@ from ekc_docs.render.templates import TemplateSet
 from ekc_docs.rendering import RenderOptions, RenderResult, render_plan
 from ekc_docs.workspace import Workspace
 
-from ..conftest import REPO
+from ..conftest import EXAMPLES, KAART
 from ..pdfs import catalog, fonts, metadata, page_texts
 
 pytestmark = pytest.mark.slow  # renders PDFs
 
-EXAMPLES = REPO / "content" / "voorbeelden"
-KAART = REPO / "content" / "sociale-kaart"
 TODAY = date(2026, 11, 25)
 
 

@@ -14,11 +14,10 @@ from ekc_docs.render.view import build_view
 from ekc_docs.rendering import RenderOptions, render_plan
 from ekc_docs.workspace import Workspace
 
-from ..conftest import REPO, TESTS
+from ..conftest import EXAMPLES, KAART, TESTS
 from ..pdfs import page_texts
 
-PLEEG = REPO / "content" / "voorbeelden" / "pleeggezin"
-KAART = REPO / "content" / "sociale-kaart"
+PLEEG = EXAMPLES / "pleeggezin"
 
 
 def _workspace() -> Workspace:

@@ -13,11 +13,10 @@ from ekc_docs.render.templates import TemplateSet
 from ekc_docs.rendering import RenderOptions, render_plan
 from ekc_docs.workspace import Workspace
 
-from ..conftest import REPO
+from ..conftest import EXAMPLES, KAART
 from ..pdfs import page_texts
 
-EXAMPLE = REPO / "content" / "voorbeelden" / "scheiding"
-KAART = REPO / "content" / "sociale-kaart"
+EXAMPLE = EXAMPLES / "scheiding"
 
 
 @pytest.mark.parametrize(

@@ -12,11 +12,10 @@ from ekc_docs.render.templates import TemplateSet
 from ekc_docs.rendering import RenderOptions, RenderResult, render_plan
 from ekc_docs.workspace import Workspace
 
-from ..conftest import REPO, run_ekc
+from ..conftest import EXAMPLES, KAART, run_ekc
 from ..pdfs import page_texts
 
-EXAMPLE = REPO / "content" / "voorbeelden" / "scheiding"
-KAART = REPO / "content" / "sociale-kaart"
+EXAMPLE = EXAMPLES / "scheiding"
 
 
 def _render(tmp_path: Path, house: Path) -> tuple[RenderResult, Path]:

@@ -10,10 +10,7 @@ from ekc_docs.render.templates import TemplateSet
 from ekc_docs.render.view import PlanView, build_view
 from ekc_docs.workspace import Workspace
 
-from ..conftest import REPO
-
-EXAMPLES = REPO / "content" / "voorbeelden"
-KAART = REPO / "content" / "sociale-kaart"
+from ..conftest import EXAMPLES, KAART
 
 
 def view_of(example: str, plan: str = "plan.yml", language: str = "nl") -> PlanView:

@@ -9,9 +9,9 @@ from pathlib import Path
 from ekc_docs.rules.characters import unsupported
 from ekc_docs.workspace import Workspace
 
-from ..conftest import REPO
+from ..conftest import EXAMPLES, KAART
 
-EXAMPLE = REPO / "content" / "voorbeelden" / "scheiding"
+EXAMPLE = EXAMPLES / "scheiding"
 
 
 def test_characters_the_fonts_have_pass() -> None:
@@ -31,7 +31,7 @@ def test_a_plan_with_an_unprintable_character_is_warned_at_the_value(tmp_path: P
     lines[5] = 'vraag: "Hoe komt Noor ✓ rustig de week door? 😀"'
     del lines[6:8]
     plan.write_text("\n".join(lines) + "\n")
-    loaded = Workspace(today=date(2026, 11, 25), kaart_dir=REPO / "content" / "sociale-kaart")
+    loaded = Workspace(today=date(2026, 11, 25), kaart_dir=KAART)
     result = loaded.load_plan(plan)
     found = [d for d in result.all_diagnostics if d.code == "unsupported-character"]
     assert [(d.line, d.column, d.severity.value) for d in found] == [(6, 8, "warning")]

@@ -10,7 +10,7 @@ from ekc_docs.site.history import HistoryRow, version_history
 from ekc_docs.site.pages import render_page
 from ekc_docs.workspace import Workspace
 
-from ..conftest import REPO, TESTS
+from ..conftest import EXAMPLES, KAART, TESTS
 
 
 def checked(workspace: Workspace, path: Path) -> CheckedPlan:
@@ -24,8 +24,8 @@ def history_table(rows: list[HistoryRow]) -> str:
 
 
 def test_history_of_the_pleeggezin_example() -> None:
-    workspace = Workspace(today=date(2026, 11, 25), kaart_dir=REPO / "content" / "sociale-kaart")
-    folder = REPO / "content" / "voorbeelden" / "pleeggezin"
+    workspace = Workspace(today=date(2026, 11, 25), kaart_dir=KAART)
+    folder = EXAMPLES / "pleeggezin"
     plans = [
         (checked(workspace, folder / name), f"{name}.pdf")
         for name in ("plan-3.yml", "plan.yml", "plan-2.yml")

@@ -12,13 +12,13 @@ from ekc_docs.site.kaart_pages import OVERVIEW, kaart_pages
 from ekc_docs.site.open_data import open_data_files
 from ekc_docs.workspace import Workspace
 
-from ..conftest import REPO
+from ..conftest import KAART
 
 TODAY = date(2026, 11, 25)
 
 
 def test_the_site_publishes_the_same_export() -> None:
-    kaart = Workspace(today=TODAY).load_kaart(REPO / "content" / "sociale-kaart")
+    kaart = Workspace(today=TODAY).load_kaart(KAART)
     files = {f.path: f.content for f in open_data_files(kaart)}
     assert files == {
         f"sociale-kaart/hsds/{name}": text for name, text in export_text(kaart).items()
@@ -33,7 +33,7 @@ def test_the_site_publishes_the_same_export() -> None:
 
 def test_no_open_data_without_provincie(tmp_path: Path) -> None:
     folder = tmp_path / "kaart"
-    shutil.copytree(REPO / "content" / "sociale-kaart", folder)
+    shutil.copytree(KAART, folder)
     for path in folder.glob("*.yml"):
         path.write_text(path.read_text(encoding="utf-8").replace("provincie: Overijssel\n", ""))
     kaart = Workspace(today=TODAY).load_kaart(folder)

@@ -15,10 +15,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from ..conftest import REPO
-
-EXAMPLES = REPO / "content" / "voorbeelden"
-KAART = REPO / "content" / "sociale-kaart"
+from ..conftest import EXAMPLES, KAART
 
 
 @dataclass

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from ..conftest import REPO, run_ekc
+from ..conftest import KAART, REPO, run_ekc
 from ..site_server import CHROMIUM_ARGS, chromium_path
 from .conftest import Running
 
@@ -210,7 +210,7 @@ def test_a_new_coordinator_writes_and_prints_a_plan(
     s.close()
 
     folder = empty_studio.root / "EKC-2026-0500"
-    checked = run_ekc(["check", str(folder), "--kaart", str(REPO / "content" / "sociale-kaart")])
+    checked = run_ekc(["check", str(folder), "--kaart", str(KAART)])
     assert checked.exit_code == 0, checked.stdout + checked.stderr
     again = tmp_path / "ekc-plan.pdf"
     plan = run_ekc(["plan", str(folder / "plan.yml"), "-o", str(again)])
