@@ -12,7 +12,7 @@ import pytest
 
 from ekc_docs.reader import MAX_BYTES
 
-from .conftest import TESTS, run_ekc
+from ..conftest import TESTS, run_ekc
 
 BASE = TESTS / "cases" / "_base"
 

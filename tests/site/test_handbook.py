@@ -13,8 +13,8 @@ from ekc_docs.site.config import markdown_extensions, read_mkdocs_config
 from ekc_docs.site.field_reference import field_reference
 from ekc_docs.site.handbook import handbook_pages, handbook_pdf
 
-from .conftest import REPO
-from .pdfs import catalog, fonts, page_texts
+from ..conftest import REPO
+from ..pdfs import catalog, fonts, page_texts
 
 pytestmark = pytest.mark.slow  # builds the site, renders PDFs or starts a browser
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from .site_server import CHROMIUM_ARGS, build, chromium_path, serve
+from ..site_server import CHROMIUM_ARGS, build, chromium_path, serve
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = [

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .site_server import build
+from ..site_server import build
 
 pytestmark = pytest.mark.slow  # builds the site, renders PDFs or starts a browser
 

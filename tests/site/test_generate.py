@@ -12,8 +12,8 @@ import pytest
 from ekc_docs.site.config import markdown_extensions, read_mkdocs_config
 from ekc_docs.site.generate import SiteSettings, generate_site
 
-from .conftest import REPO, run_ekc
-from .site_server import build
+from ..conftest import REPO, run_ekc
+from ..site_server import build
 
 pytestmark = pytest.mark.slow  # builds the site, renders PDFs or starts a browser
 
