@@ -207,13 +207,21 @@ def test_other_languages(tmp_path: Path, language: str, words: list[str]) -> Non
     folder = tmp_path / "casus"
     shutil.copytree(EXAMPLES / "jeugdbescherming", folder)
     case = folder / "casus.yml"
-    case.write_text(case.read_text().replace("taal: nl", f"taal: {language}"))
+    text = case.read_text().replace("taal: nl", f"taal: {language}")
+    if language == "ar":  # an Arabic name in the circle picture and the lists too
+        assert "naam: Sevim Kaya" in text
+        text = text.replace("naam: Sevim Kaya", "naam: سفيم كايا")
+    case.write_text(text)
     result = render(folder / "plan.yml", tmp_path / "plan.pdf")
     assert result.ok, result.diagnostics
     text = " ".join(page_texts(tmp_path / "plan.pdf"))
     for word in words:
         assert word in text, word
     assert catalog(tmp_path / "plan.pdf")["/Lang"] == language
+    # every font embedded, and only the bundled ones (no system font such as DejaVu)
+    used = fonts(tmp_path / "plan.pdf")
+    assert used and all(used.values()), used
+    assert all("Atkinson-Hyperlegible" in n or "Noto-Naskh-Arabic" in n for n in used), used
 
 
 def test_arabic_is_right_to_left(tmp_path: Path) -> None:
