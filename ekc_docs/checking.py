@@ -38,7 +38,10 @@ def discover(paths: list[Path]) -> Targets:
     targets = Targets()
     for path in paths:
         if path.is_dir():
+            found = len(targets.cases) + len(targets.plans) + len(targets.kaart_dirs)
             _walk(path, targets)
+            if len(targets.cases) + len(targets.plans) + len(targets.kaart_dirs) == found:
+                targets.problems.append(_nothing_found(path))
         elif path.is_file():
             _add_file(path, targets, explicit=True)
         else:
@@ -53,6 +56,21 @@ def discover(paths: list[Path]) -> Targets:
                 )
             )
     return targets
+
+
+def _nothing_found(folder: Path) -> Diagnostic:
+    """A folder without anything to check is an error, never a silent pass (contract §6)."""
+    shown = display_path(folder)
+    kind = " is een map, geen bestand, en" if folder.suffix in YAML_SUFFIXES else ""
+    return Diagnostic(
+        shown,
+        1,
+        1,
+        Severity.ERROR,
+        "file-not-found",
+        f"'{shown}'{kind} bevat niets om te controleren: geen casus….yml, geen plan….yml en "
+        "geen sociale kaart (een map met categorieen.yml)",
+    )
 
 
 def _walk(root: Path, targets: Targets) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -105,8 +106,13 @@ def test_unrecognised_file_given_explicitly(tmp_path: Path) -> None:
 def test_other_yaml_files_are_skipped_when_walking(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text("site_name: x\nnav: !!python/name:foo\n")
     result = run_ekc(["check", "."], cwd=tmp_path)
-    assert result.exit_code == 0
-    assert "0 bestanden gecontroleerd" in result.stderr
+    # mkdocs.yml is not read; with nothing else there, there is nothing to check (an error)
+    assert result.exit_code == 1
+    assert "[yaml-tag]" not in result.stdout and "bevat niets om te controleren" in result.stdout
+    shutil.copy(BASE / "casus.yml", tmp_path / "casus.yml")
+    result = run_ekc(["check", "."], cwd=tmp_path)
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert "1 bestand gecontroleerd" in result.stderr
 
 
 def test_file_too_large(tmp_path: Path) -> None:

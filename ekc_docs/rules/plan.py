@@ -14,7 +14,9 @@ from .report import Report
 
 #: codes that `--concept` turns into warnings: an unfinished plan may still be printed as a draft
 CONCEPT_CODES = frozenset({"condition-not-met", "missing-approval", "not-approved"})
-REVIEW_MONTHS, REVIEW_MONTHS_YOUNG, YOUNG_AGE = 6, 3, 7
+#: the toolkit's advice for the evaluation, after New Zealand's mandatory review dates
+#: (Dutch law sets no term): within 12 months, within 6 when a child is under 7
+REVIEW_MONTHS, REVIEW_MONTHS_YOUNG, YOUNG_AGE = 12, 6, 7
 
 
 def add_months(day: date, months: int) -> date:
@@ -198,6 +200,7 @@ def _check_dates(plan: Plan, casus: Casus, report: Report) -> None:
             ("evaluatie", "datum"),
             "late-review",
             f"de evaluatie ({plan.evaluatie.datum}) is meer dan {months} maanden na het plan; "
-            f"spreek uiterlijk {limit} af{reason}",
+            f"de toolkit raadt aan uiterlijk {limit} te evalueren{reason} (naar de verplichte "
+            "evaluatietermijnen in Nieuw-Zeeland; de Nederlandse wet noemt geen termijn)",
             warning=True,
         )
