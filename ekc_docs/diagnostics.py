@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from .elfproef import mask_bsn
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -83,6 +85,10 @@ class Diagnostic:
     severity: Severity
     code: str
     message: str
+
+    def __post_init__(self) -> None:
+        # a message may quote the user's value: never let it repeat a BSN (contract §7)
+        object.__setattr__(self, "message", mask_bsn(self.message))
 
     @property
     def is_error(self) -> bool:
