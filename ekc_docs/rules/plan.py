@@ -9,8 +9,9 @@ from datetime import date
 from ..diagnostics import Diagnostic
 from ..models import Casus, Plan
 from ..reader import Document
-from .casus import member_ids, professional_ids
+from .casus import member_ids
 from .report import Report
+from .roles import People, age_on, check_once
 
 #: codes that `--concept` turns into warnings: an unfinished plan may still be printed as a draft
 CONCEPT_CODES = frozenset({"condition-not-met", "missing-approval", "not-approved"})
@@ -23,10 +24,6 @@ def add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def age_on(born: date, day: date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 def check_plan(
@@ -55,15 +52,18 @@ def _check_agreements(
         [(("afspraken", i, "id"), a.id) for i, a in enumerate(plan.afspraken) if a.id is not None],
         "een afspraak",
     )
+    people = People(casus)
     for i, agreement in enumerate(plan.afspraken):
+        check_once(report, ("afspraken", i, "wie"), agreement.wie)
         for j, who in enumerate(agreement.wie):
             report.check_ref(
                 ("afspraken", i, "wie", j), who, members, "persoon of kind in de casus"
             )
         if agreement.controle is not None:
-            report.check_ref(
-                ("afspraken", i, "controle"), agreement.controle, members, "persoon in de casus"
+            people.check_person(
+                report, ("afspraken", i, "controle"), agreement.controle, "wie controleert"
             )
+        check_once(report, ("afspraken", i, "voorwaarden"), agreement.voorwaarden or [])
         for j, condition in enumerate(agreement.voorwaarden or []):
             report.check_ref(
                 ("afspraken", i, "voorwaarden", j), condition, conditions, "voorwaarde van de casus"
@@ -87,11 +87,11 @@ def _check_agreements(
 
 
 def _check_roles(plan: Plan, casus: Casus, report: Report) -> None:
-    members, professionals = member_ids(casus), professional_ids(casus)
-    if report.check_ref(
-        ("aanspreekpunt",), plan.aanspreekpunt, members, "persoon in de casus"
-    ) and (plan.aanspreekpunt in professionals):
-        network = sorted(members - professionals)
+    people, members = People(casus), member_ids(casus)
+    if people.check_person(
+        report, ("aanspreekpunt",), plan.aanspreekpunt, "het aanspreekpunt"
+    ) and (plan.aanspreekpunt in people.professionals):
+        network = sorted(set(people.persons) - people.professionals)
         report.add(
             ("aanspreekpunt",),
             "lead-is-professional",
@@ -99,25 +99,32 @@ def _check_roles(plan: Plan, casus: Casus, report: Report) -> None:
             f"eigen netwerk die het plan bewaakt, bijvoorbeeld: {', '.join(network)}",
         )
     if plan.evaluatie.bijeenroeper is not None:
-        report.check_ref(
+        people.check_person(
+            report,
             ("evaluatie", "bijeenroeper"),
             plan.evaluatie.bijeenroeper,
-            members,
-            "persoon in de casus",
+            "wie de evaluatie bijeenroept",
         )
     if plan.verspreid is not None:
+        check_once(report, ("verspreid", "aan"), plan.verspreid.aan)
         for i, who in enumerate(plan.verspreid.aan):
-            report.check_ref(("verspreid", "aan", i), who, members, "persoon in de casus")
-    if (
-        plan.akkoord is not None
-        and report.check_ref(("akkoord", "door"), plan.akkoord.door, members, "persoon in de casus")
-        and plan.akkoord.door not in professionals
-    ):
+            report.check_ref(("verspreid", "aan", i), who, members, "persoon of kind in de casus")
+    if plan.akkoord is not None:
+        _check_approver(plan.akkoord.door, casus, people, report)
+
+
+def _check_approver(approver: str, casus: Casus, people: People, report: Report) -> None:
+    """The akkoord comes from a professional who set at least one of the case's conditions."""
+    place = "wie het akkoord geeft"
+    if not people.check_professional(report, ("akkoord", "door"), approver, place):
+        return
+    setters = sorted({v.gesteld_door for v in casus.voorwaarden} & people.professionals)
+    if setters and approver not in setters:
         report.add(
             ("akkoord", "door"),
-            "invalid-value",
-            f"het akkoord wordt gegeven door de professional die de voorwaarden stelde; "
-            f"'{plan.akkoord.door}' staat niet in de kring professional",
+            "wrong-role",
+            f"'{approver}' stelde geen van de voorwaarden van deze casus; het akkoord komt van "
+            f"wie ze stelde: {', '.join(setters)}",
         )
 
 
