@@ -55,12 +55,17 @@ class Scalar(Node):
 @dataclass(slots=True, eq=False)
 class Mapping(Node):
     items: list[tuple[Scalar, Node]] = field(default_factory=list)
+    #: the first pair of each key, built on first use: finding a key stays O(1) however many
+    #: keys there are (a diagnostic per unknown key must not make checking quadratic)
+    _index: dict[str, tuple[Scalar, Node]] = field(default_factory=dict, repr=False)
+    _indexed: int = field(default=0, repr=False)
 
     def get(self, key: str) -> tuple[Scalar, Node] | None:
-        for k, v in self.items:
-            if k.value == key:
-                return k, v
-        return None
+        if self._indexed != len(self.items):
+            for pair in self.items[self._indexed :]:
+                self._index.setdefault(pair[0].value, pair)
+            self._indexed = len(self.items)
+        return self._index.get(key)
 
 
 @dataclass(slots=True, eq=False)
@@ -75,10 +80,14 @@ class Document:
     path: Path
     root: Node | None
     diagnostics: list[Diagnostic]
+    _display: str = field(default="", repr=False, compare=False)
 
     @property
     def display(self) -> str:
-        return display_path(self.path)
+        """The path as the user knows it, worked out once (each diagnostic needs it)."""
+        if not self._display:
+            self._display = display_path(self.path)
+        return self._display
 
     @property
     def ok(self) -> bool:

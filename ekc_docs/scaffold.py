@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .diagnostics import Diagnostic, EkcError, Severity, display_path
-from .models.fields import ID_PATTERN
+from .models.fields import ID_PATTERN, MAX_ID_LENGTH
 from .rules.plan import add_months
 
 TEMPLATE_DIR = Path(__file__).parent / "scaffold"
@@ -16,7 +16,7 @@ FILES = ("casus.yml", "plan.yml")
 
 
 def is_valid_case_id(case_id: str) -> bool:
-    return re.match(ID_PATTERN, case_id) is not None
+    return len(case_id) <= MAX_ID_LENGTH and re.match(ID_PATTERN, case_id) is not None
 
 
 def scaffold_values(case_id: str, today: date) -> dict[str, str]:

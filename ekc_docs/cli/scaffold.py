@@ -26,11 +26,14 @@ def schema(kind: str) -> int:
 )
 def new(case_id: str, folder: Path | None) -> int:
     """Maak een map met een casus.yml en plan.yml om in te vullen."""
+    from ..models.fields import MAX_ID_LENGTH
     from ..scaffold import create_case, is_valid_case_id
 
     if not is_valid_case_id(case_id):
+        shown = case_id if len(case_id) <= 40 else case_id[:40] + "…"
         raise click.BadParameter(
-            f"'{case_id}' is geen geldig casusnummer: gebruik letters, cijfers, '-' en '_'",
+            f"'{shown}' is geen geldig casusnummer: gebruik letters, cijfers, '-' en '_', "
+            f"hoogstens {MAX_ID_LENGTH} tekens",
             param_hint="CASE_ID",
         )
     target = folder or Path(case_id)

@@ -18,6 +18,10 @@ from pydantic import BaseModel as _PydanticModel
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[A-Za-z0-9_-]+$"
+#: limits (contract §2): a plan is a few pages, not a book
+MAX_ID_LENGTH = 100
+MAX_TEXT_LENGTH = 5000
+MAX_PERSONEN, MAX_KINDEREN, MAX_AFSPRAKEN, MAX_VOORWAARDEN = 100, 20, 200, 50
 _ID = re.compile(ID_PATTERN)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INT = re.compile(r"^[0-9]{1,6}$")
@@ -38,6 +42,13 @@ def invalid(message: str, **context: Any) -> PydanticCustomError:
 
 
 def _check_id(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH:
+        raise invalid(
+            "deze id is {length} tekens lang; een id is hoogstens {limit} tekens: kies een "
+            "korte naam",
+            length=len(value),
+            limit=MAX_ID_LENGTH,
+        )
     if not _ID.match(value):
         raise invalid(
             "'{value}' is geen geldige id: gebruik alleen letters, cijfers, '-' en '_' "
@@ -88,11 +99,13 @@ def _one_or_more(value: Any) -> Any:
 
 
 Id = Annotated[
-    str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})
+    str,
+    AfterValidator(_check_id),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "maxLength": MAX_ID_LENGTH}),
 ]
 Datum = Annotated[date, BeforeValidator(_parse_date)]
 Vlag = Annotated[bool, BeforeValidator(_parse_bool)]
-Tekst = Annotated[str, Field(min_length=1)]
+Tekst = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_LENGTH)]
 IdLijst = Annotated[list[Id], BeforeValidator(_one_or_more), Field(min_length=1)]
 TekstLijst = Annotated[list[Tekst], BeforeValidator(_one_or_more)]
 Leeftijd = Annotated[int, BeforeValidator(_parse_int), Field(ge=0, le=120)]

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .fields import Datum, Id, IdLijst, Model, Tekst, TekstLijst, Versie, Vlag
+from .fields import MAX_AFSPRAKEN, Datum, Id, IdLijst, Model, Tekst, TekstLijst, Versie, Vlag
 
 Besluit = Literal["akkoord", "aanvullen", "niet-akkoord"]
 
@@ -79,7 +79,7 @@ class Plan(Model):
         None, description="Wat het kind of de kinderen zelf zeiden te willen."
     )
     afspraken: list[Afspraak] = Field(
-        min_length=1, description="De afspraken: wat, wie, wanneer, wie controleert."
+        min_length=1, max_length=MAX_AFSPRAKEN, description="De afspraken: wat, wie, wanneer, wie controleert."
     )
     aanspreekpunt: Id = Field(
         description="Id van het aanspreekpunt uit het netwerk: bewaakt het plan en roept het netwerk "

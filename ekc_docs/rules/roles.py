@@ -6,6 +6,7 @@ twelve; a list of ids names each id once; conditions are approved by who set the
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
@@ -81,13 +82,16 @@ class People:
 
 
 def check_once(report: Report, loc: Loc, values: Sequence[str]) -> None:
-    """`duplicate-id` for each id a list names again (`wie: [joke, joke]`)."""
+    """`duplicate-id` where a list names an id again (`wie: [joke, joke]`), once per id."""
+    counts = Counter(values)
+    reported: set[str] = set()
     seen: set[str] = set()
     for i, value in enumerate(values):
-        if value in seen:
+        if value in seen and value not in reported:
+            reported.add(value)
             report.add(
                 (*loc, i),
                 "duplicate-id",
-                f"'{value}' staat twee keer in deze lijst; noem elke id één keer",
+                f"'{value}' staat {counts[value]} keer in deze lijst; noem elke id één keer",
             )
         seen.add(value)
