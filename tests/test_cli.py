@@ -72,7 +72,7 @@ def test_json_output() -> None:
             "severity": "error",
             "code": "lead-is-professional",
             "message": "het aanspreekpunt 'jb' is een professional; kies iemand uit het eigen netwerk "
-            "die het plan bewaakt, bijvoorbeeld: moeder, oma, tim",
+            "die het plan bewaakt, bijvoorbeeld: moeder, oma",
         }
     ]
     assert result.stderr == ""
