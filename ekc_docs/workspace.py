@@ -137,6 +137,7 @@ class Workspace:
     def _read_kaart(self, folder: Path) -> LoadedKaart:
         loaded = LoadedKaart(folder)
         categories: tuple[Categorieen, Document] | None = None
+        documents: list[Document] = []
         for path in sorted(
             p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file()
         ):
@@ -149,6 +150,7 @@ class Workspace:
                     categories = (model, document)
                     loaded.categorieen = model
             else:
+                documents.append(document)
                 loaded.organisation_ids.update(item_ids(document.root, "organisaties"))
                 loaded.service_ids.update(item_ids(document.root, "voorzieningen"))
                 kaart, problems = validate(document, Kaart)
@@ -156,7 +158,7 @@ class Workspace:
                     loaded.kaarten.append((kaart, document))
             loaded.diagnostics += problems
         loaded.diagnostics += check_kaart(
-            loaded.kaarten, categories, loaded.organisation_ids, self.today
+            loaded.kaarten, categories, loaded.organisation_ids, self.today, documents
         )
         return loaded
 
