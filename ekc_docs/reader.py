@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic, Severity, display_path
+from .yaml_errors import explain_syntax_error
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
@@ -27,6 +28,8 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _LOADER = yaml.BaseLoader
     HAS_LIBYAML = False
 
+#: a comment right after a plain value: YAML drops it, and with it the rest of the line
+_TRAILING_COMMENT = re.compile(r"[ \t]+#")
 _FORBIDDEN_CHAR = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -44,6 +47,8 @@ class Scalar(Node):
     plain: bool = True
     #: set when the reader already reported this node (alias, tag): no follow-up errors for it
     broken: bool = False
+    #: where a ` #` comment starts right after this plain value, on the line where it ends
+    comment: tuple[int, int] | None = None
 
     def to_python(self) -> str | None:
         """An empty plain value (`tolk:`) means "nothing"; everything else stays text."""
@@ -295,11 +300,11 @@ def _build_tree(text: str, problems: _Problems) -> Node | None:
                 broken = (
                     event.anchor is not None or event.tag is not None
                 ) and _check_node_properties(event, line, column, problems)
-                attach(
-                    Scalar(
-                        line, column, event.value, plain=event.style in (None, ""), broken=broken
-                    )
-                )
+                plain = event.style in (None, "")
+                node = Scalar(line, column, event.value, plain=plain, broken=broken)
+                if plain and event.value:
+                    node.comment = _comment_after(text, event.end_mark)
+                attach(node)
                 continue
             if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 attach(stack.pop().node)
@@ -347,14 +352,23 @@ def _build_tree(text: str, problems: _Problems) -> Node | None:
             )
             stack.append(_Frame(container))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = _pos(mark) if mark is not None else (1, 1)
-        problems.error(line, column, "yaml-syntax", explain_syntax_error(exc))
+        line, column, message = explain_syntax_error(exc, text)
+        problems.error(line, column, "yaml-syntax", message)
         return None
-    except yaml.YAMLError as exc:  # e.g. a reader error without a mark
-        problems.error(1, 1, "yaml-syntax", f"het bestand is geen geldige YAML ({exc})")
+    except yaml.YAMLError:  # e.g. a reader error without a mark
+        problems.error(
+            1, 1, "yaml-syntax", "het bestand is geen geldige YAML; is dit wel een YAML-bestand?"
+        )
         return None
     return root
+
+
+def _comment_after(text: str, end: Any) -> tuple[int, int] | None:
+    """The position of a `#` that follows a plain value on its last line, if there is one."""
+    found = _TRAILING_COMMENT.match(text, end.index)
+    if found is None:
+        return None
+    return end.line + 1, end.column + found.end() - end.index
 
 
 def _check_node_properties(event: Any, line: int, column: int, problems: _Problems) -> bool:
@@ -409,57 +423,3 @@ def _as_key(node: Node, frame: _Frame, problems: _Problems) -> Scalar:
     else:
         frame.keys[node.value] = node
     return node
-
-
-_SYNTAX_HINTS = (
-    ("found character '\\t'", "er staat een tab; spring in met spaties, niet met tabs"),
-    ("tab character", "er staat een tab; spring in met spaties, niet met tabs"),
-    (
-        "mapping values are not allowed",
-        "hier staat een dubbele punt die niet past; "
-        "zet tekst met ': ' tussen aanhalingstekens, of controleer de inspringing",
-    ),
-    (
-        "did not find expected key",
-        "de inspringing klopt niet, of er ontbreekt een dubbele punt na een sleutel",
-    ),
-    ("did not find expected '-' indicator", "de inspringing van deze lijst klopt niet"),
-    (
-        "found unexpected end of stream",
-        "het bestand houdt onverwacht op; ontbreekt er een afsluitend aanhalingsteken of haakje?",
-    ),
-    ("found undefined alias", "verwijzingen ('*') zijn niet toegestaan"),
-    (
-        "found character that cannot start any token",
-        "dit teken kan hier niet staan; zet de waarde tussen aanhalingstekens",
-    ),
-    ("could not find expected ':'", "er ontbreekt een dubbele punt na de sleutel"),
-    ("did not find expected node content", "hier ontbreekt een waarde"),
-    (
-        "found unknown escape character",
-        "onbekende code na een backslash; gebruik "
-        "enkele aanhalingstekens of verdubbel de backslash",
-    ),
-    ("while scanning a quoted scalar", "een aanhalingsteken wordt niet afgesloten"),
-    (
-        "expected <block end>",
-        "de inspringing klopt niet; staan alle sleutels van hetzelfde blok recht onder elkaar?",
-    ),
-    ("found duplicate anchor", "ankers ('&') zijn niet toegestaan"),
-    (
-        "while scanning a simple key",
-        "een sleutel zonder dubbele punt, of een sleutel die te lang is",
-    ),
-    ("while scanning an anchor", "ankers ('&') zijn niet toegestaan"),
-    ("while scanning an alias", "verwijzingen ('*') zijn niet toegestaan"),
-    ("while parsing a flow", "een lijst of blok tussen haakjes wordt niet goed afgesloten"),
-)
-
-
-def explain_syntax_error(exc: yaml.MarkedYAMLError) -> str:
-    """Rewrite the parser's English into a Dutch hint a coordinator can act on."""
-    detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-    for needle, hint in _SYNTAX_HINTS:
-        if needle in detail:
-            return f"ongeldige YAML: {hint} ({detail})"
-    return f"ongeldige YAML: controleer inspringing, dubbele punten en aanhalingstekens ({detail})"

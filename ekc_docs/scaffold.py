@@ -1,4 +1,4 @@
-"""`ekc new`: a case folder to fill in, that passes `ekc check` as it is."""
+"""`ekc new`: a case folder to fill in; `placeholder` errors until every example value is replaced."""
 
 from __future__ import annotations
 

@@ -21,6 +21,8 @@ from .reader import Document, Mapping, Scalar, item_ids, read_document
 from .render.templates import TemplateSet
 from .rules.bsn import check_bsn
 from .rules.casus import check_casus
+from .rules.comments import check_comments
+from .rules.placeholders import check_placeholders
 from .rules.kaart import check_kaart
 from .rules.plan import check_plan
 from .rules.report import Report
@@ -116,6 +118,7 @@ class Workspace:
             document = read_document(path)
             casus, problems = validate(document, Casus)
             diagnostics = document.diagnostics + problems + check_bsn(document)
+            diagnostics += check_comments(document, Casus) + check_placeholders(document)
             if casus is not None:
                 diagnostics += check_casus(casus, document, self.languages)
                 diagnostics += check_fictional(path, document, casus.fictief, "casus")
@@ -145,6 +148,7 @@ class Workspace:
             document = read_document(path)
             loaded.diagnostics += document.diagnostics + check_bsn(document)
             if path.stem == CATEGORIES_STEM:
+                loaded.diagnostics += check_comments(document, Categorieen)
                 model, problems = validate(document, Categorieen)
                 if model is not None:
                     categories = (model, document)
@@ -153,6 +157,7 @@ class Workspace:
                 documents.append(document)
                 loaded.organisation_ids.update(item_ids(document.root, "organisaties"))
                 loaded.service_ids.update(item_ids(document.root, "voorzieningen"))
+                loaded.diagnostics += check_comments(document, Kaart)
                 kaart, problems = validate(document, Kaart)
                 if kaart is not None:
                     loaded.kaarten.append((kaart, document))
@@ -179,6 +184,7 @@ class Workspace:
         document = read_document(path)
         plan, problems = validate(document, Plan)
         diagnostics = document.diagnostics + problems + check_bsn(document)
+        diagnostics += check_comments(document, Plan) + check_placeholders(document)
         if document.root is None:
             return LoadedPlan(document, None, None, None, diagnostics)
         # the case is checked even when the plan itself has errors: all problems in one run

@@ -40,5 +40,10 @@ def new(case_id: str, folder: Path | None) -> int:
     written = create_case(case_id, target)
     for path in written:
         click.echo(f"aangemaakt: {path}")
-    click.echo(f"Vul de regels met «VERVANG» in en controleer met: ekc check {target}", err=True)
+    click.echo(
+        "Vervang elke voorbeeldwaarde tussen « » door de echte gegevens en controleer met: "
+        f"ekc check {target}\nZolang er een voorbeeldwaarde staat, meldt ekc check een fout "
+        "(placeholder) en drukt ekc plan niets af.",
+        err=True,
+    )
     return EXIT_OK

@@ -105,7 +105,15 @@ Id = Annotated[
 ]
 Datum = Annotated[date, BeforeValidator(_parse_date)]
 Vlag = Annotated[bool, BeforeValidator(_parse_bool)]
-Tekst = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_LENGTH)]
+class FreeText:
+    """Marks a field as free text in the family's words (where a ` #` would cut text off)."""
+
+
+FREE_TEXT = FreeText()
+
+Tekst = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_LENGTH), FREE_TEXT]
+#: a file path, which is no free text (a comment after it cuts nothing off)
+Pad = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_LENGTH)]
 IdLijst = Annotated[list[Id], BeforeValidator(_one_or_more), Field(min_length=1)]
 TekstLijst = Annotated[list[Tekst], BeforeValidator(_one_or_more)]
 Leeftijd = Annotated[int, BeforeValidator(_parse_int), Field(ge=0, le=120)]

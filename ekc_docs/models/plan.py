@@ -6,7 +6,18 @@ from typing import Literal
 
 from pydantic import Field
 
-from .fields import MAX_AFSPRAKEN, Datum, Id, IdLijst, Model, Tekst, TekstLijst, Versie, Vlag
+from .fields import (
+    MAX_AFSPRAKEN,
+    Datum,
+    Id,
+    IdLijst,
+    Model,
+    Pad,
+    Tekst,
+    TekstLijst,
+    Versie,
+    Vlag,
+)
 
 Besluit = Literal["akkoord", "aanvullen", "niet-akkoord"]
 
@@ -58,7 +69,7 @@ class Verspreiding(Model):
 class Plan(Model):
     """Het planbestand: wat de familie en haar netwerk hebben afgesproken."""
 
-    casusbestand: Tekst = Field(
+    casusbestand: Pad = Field(
         "casus.yml",
         description="Pad naar het casusbestand, vanaf dit bestand; standaard casus.yml ernaast.",
     )
