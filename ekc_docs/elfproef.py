@@ -42,6 +42,4 @@ def mask_bsn(text: str) -> str:
     """`text` with every number that passes the 11-proef replaced by [bsn]."""
     if len(text) < 9 or not _MAYBE.search(text):
         return text
-    return CANDIDATE.sub(
-        lambda m: MASK if passes_elfproef(_digits(m.group())) else m.group(), text
-    )
+    return CANDIDATE.sub(lambda m: MASK if passes_elfproef(_digits(m.group())) else m.group(), text)

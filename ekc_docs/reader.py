@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic, Severity, display_path
+from .oserrors import describe_os_error
 from .yaml_errors import explain_syntax_error
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -189,7 +190,10 @@ def _read_text(path: Path, problems: _Problems) -> str | None:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         problems.error(
-            1, 1, "file-not-found", f"het bestand kan niet worden gelezen ({exc.strerror})"
+            1,
+            1,
+            "file-not-found",
+            f"het bestand kan niet worden gelezen ({describe_os_error(exc)})",
         )
         return None
     if len(data) > MAX_BYTES:  # the file grew, or is not a regular file after all

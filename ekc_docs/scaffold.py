@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .diagnostics import Diagnostic, EkcError, Severity, display_path
+from .oserrors import describe_os_error
 from .models.fields import ID_PATTERN, MAX_ID_LENGTH
 from .rules.plan import add_months
 
@@ -59,14 +60,30 @@ def create_case(case_id: str, folder: Path, today: date | None = None) -> list[P
                 for p in existing
             ]
         )
-    folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in render_scaffold(case_id, today or date.today()).items():
-        target = folder / name
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=folder, delete=False, prefix=f".{name}.", suffix=".tmp"
-        ) as handle:
-            handle.write(text)
-        Path(handle.name).replace(target)
-        written.append(target)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in render_scaffold(case_id, today or date.today()).items():
+            target = folder / name
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", dir=folder, delete=False, prefix=f".{name}.", suffix=".tmp"
+            ) as handle:
+                handle.write(text)
+            Path(handle.name).replace(target)
+            written.append(target)
+    except OSError as exc:  # a read-only folder, a file where the folder should be, a full disk
+        where = display_path(exc.filename) if exc.filename else display_path(folder)
+        raise EkcError(
+            [
+                Diagnostic(
+                    where,
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "write-failed",
+                    f"de casusmap kan hier niet worden gemaakt ({describe_os_error(exc)}); "
+                    "kies een andere map",
+                )
+            ]
+        ) from None
     return written

@@ -13,6 +13,7 @@ from typing import NoReturn
 import click
 
 from ..diagnostics import EkcError, format_text
+from ..oserrors import describe_os_error
 from .options import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 
 
@@ -35,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERRORS
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # the user's folder or disk, not a bug: say what, in Dutch
+        where = f" '{exc.filename}'" if exc.filename else ""
+        click.echo(f"fout: kan{where} niet lezen of schrijven ({describe_os_error(exc)})", err=True)
+        return EXIT_ERRORS
     except Exception as exc:  # last resort: never a traceback in front of a coordinator
         if os.environ.get("EKC_DEBUG"):
             raise

@@ -10,7 +10,9 @@ from .options import EXIT_OK
 
 
 @click.command(options_metavar="[OPTIES]")
-@click.argument("kind", type=click.Choice(["casus", "plan", "kaart", "categorieen"]))
+@click.argument(
+    "kind", metavar="SOORT", type=click.Choice(["casus", "plan", "kaart", "categorieen"])
+)
 def schema(kind: str) -> int:
     """Toon het JSON Schema van een bestandssoort (voor automatisch aanvullen in je editor)."""
     from ..schema import schema_text
@@ -20,9 +22,9 @@ def schema(kind: str) -> int:
 
 
 @click.command(options_metavar="[OPTIES]")
-@click.argument("case_id")
+@click.argument("case_id", metavar="CASUSNUMMER")
 @click.argument(
-    "folder", required=False, metavar="[DIR]", type=click.Path(path_type=Path, file_okay=False)
+    "folder", required=False, metavar="[MAP]", type=click.Path(path_type=Path, file_okay=False)
 )
 def new(case_id: str, folder: Path | None) -> int:
     """Maak een map met een casus.yml en plan.yml om in te vullen."""
@@ -34,7 +36,7 @@ def new(case_id: str, folder: Path | None) -> int:
         raise click.BadParameter(
             f"'{shown}' is geen geldig casusnummer: gebruik letters, cijfers, '-' en '_', "
             f"hoogstens {MAX_ID_LENGTH} tekens",
-            param_hint="CASE_ID",
+            param_hint="CASUSNUMMER",
         )
     target = folder or Path(case_id)
     written = create_case(case_id, target)

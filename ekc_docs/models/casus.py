@@ -141,7 +141,7 @@ class Casus(Model):
     personen: list[Persoon] = Field(
         min_length=1,
         max_length=MAX_PERSONEN,
-        description="Iedereen in de kring rond het kind of de hoofdpersoon."
+        description="Iedereen in de kring rond het kind of de hoofdpersoon.",
     )
     voorwaarden: list[Voorwaarde] = Field(
         default_factory=list,

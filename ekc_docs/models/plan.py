@@ -90,7 +90,9 @@ class Plan(Model):
         None, description="Wat het kind of de kinderen zelf zeiden te willen."
     )
     afspraken: list[Afspraak] = Field(
-        min_length=1, max_length=MAX_AFSPRAKEN, description="De afspraken: wat, wie, wanneer, wie controleert."
+        min_length=1,
+        max_length=MAX_AFSPRAKEN,
+        description="De afspraken: wat, wie, wanneer, wie controleert.",
     )
     aanspreekpunt: Id = Field(
         description="Id van het aanspreekpunt uit het netwerk: bewaakt het plan en roept het netwerk "

@@ -83,9 +83,7 @@ def _check_subject(casus: Casus, report: Report) -> None:
             "een persoonlijk plan gaat over één volwassene: zet diens id bij 'hoofdpersoon'",
         )
     else:
-        People(casus).check_person(
-            report, ("hoofdpersoon",), casus.hoofdpersoon, "de hoofdpersoon"
-        )
+        People(casus).check_person(report, ("hoofdpersoon",), casus.hoofdpersoon, "de hoofdpersoon")
 
 
 def _check_people(casus: Casus, report: Report) -> None:
