@@ -22,6 +22,7 @@ from .render.templates import TemplateSet
 from .rules.bsn import check_bsn
 from .rules.casus import check_casus
 from .rules.comments import check_comments
+from .rules.filekind import wrong_file_kind
 from .rules.placeholders import check_placeholders
 from .rules.kaart import check_kaart
 from .rules.plan import check_plan
@@ -116,6 +117,9 @@ class Workspace:
         key = path.resolve()
         if key not in self._cases:
             document = read_document(path)
+            if (other := wrong_file_kind(document, "casus")) is not None:
+                self._cases[key] = LoadedCasus(document, None, [other])
+                return self._cases[key]
             casus, problems = validate(document, Casus)
             diagnostics = document.diagnostics + problems + check_bsn(document)
             diagnostics += check_comments(document, Casus) + check_placeholders(document)
@@ -172,6 +176,20 @@ class Workspace:
         folder = self.kaart_dir or Path("content/sociale-kaart")
         return self.load_kaart(folder) if is_kaart_dir(folder) else None
 
+    def why_no_kaart(self) -> str:
+        """Why `default_kaart` found none, and what to do about it."""
+        if self.kaart_dir is None:
+            return (
+                "er is geen sociale kaart gevonden (content/sociale-kaart in deze map); "
+                "geef de map op met --kaart"
+            )
+        if not self.kaart_dir.is_dir():
+            return f"de map '{self.kaart_dir}' (--kaart) bestaat niet"
+        return (
+            f"in de map '{self.kaart_dir}' (--kaart) staat geen categorieen.yml, dus het is geen "
+            "sociale kaart"
+        )
+
     # --- plans ----------------------------------------------------------------------------
 
     def load_plan(self, path: Path) -> LoadedPlan:
@@ -182,6 +200,8 @@ class Workspace:
 
     def _read_plan(self, path: Path) -> LoadedPlan:
         document = read_document(path)
+        if (other := wrong_file_kind(document, "plan")) is not None:
+            return LoadedPlan(document, None, None, None, [other])
         plan, problems = validate(document, Plan)
         diagnostics = document.diagnostics + problems + check_bsn(document)
         diagnostics += check_comments(document, Plan) + check_placeholders(document)
@@ -198,7 +218,14 @@ class Workspace:
             kaart = self.default_kaart()
         if plan is not None and loaded_case.casus is not None:
             services = kaart.service_ids if kaart is not None else None
-            found = check_plan(plan, document, loaded_case.casus, services, concept=self.concept)
+            found = check_plan(
+                plan,
+                document,
+                loaded_case.casus,
+                services,
+                concept=self.concept,
+                no_kaart=self.why_no_kaart(),
+            )
             diagnostics += found
             fictional = plan.fictief if plan.fictief is not None else loaded_case.casus.fictief
             diagnostics += check_fictional(path, document, fictional, "plan")

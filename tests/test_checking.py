@@ -33,3 +33,10 @@ def test_one_empty_path_among_good_ones_still_fails(tmp_path: Path) -> None:
     result = run_ekc(["check", "leeg", "ook-leeg"], cwd=tmp_path)
     assert result.exit_code == 1
     assert result.stdout.count("[file-not-found]") == 2
+
+
+def test_a_kaart_folder_that_does_not_exist_is_named_as_such(tmp_path: Path) -> None:
+    result = run_ekc(["check", "--kaart", "/bestaat-niet", "."], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "'/bestaat-niet' bestaat niet" in result.stderr
+    assert "geef de map op" not in result.stderr + result.stdout

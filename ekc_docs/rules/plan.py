@@ -18,6 +18,7 @@ CONCEPT_CODES = frozenset({"condition-not-met", "missing-approval", "not-approve
 #: the toolkit's advice for the evaluation, after New Zealand's mandatory review dates
 #: (Dutch law sets no term): within 12 months, within 6 when a child is under 7
 REVIEW_MONTHS, REVIEW_MONTHS_YOUNG, YOUNG_AGE = 12, 6, 7
+NO_KAART = "er is geen sociale kaart gevonden; geef de map op met --kaart"
 
 
 def add_months(day: date, months: int) -> date:
@@ -33,10 +34,14 @@ def check_plan(
     services: Collection[str] | None,
     *,
     concept: bool = False,
+    no_kaart: str = NO_KAART,
 ) -> list[Diagnostic]:
-    """Everything a plan must satisfy given its case; `services` (ids) is None without a kaart."""
+    """Everything a plan must satisfy given its case; `services` (ids) is None without a kaart.
+
+    `no_kaart` says why there is no kaart (and what to do), for a plan that names a service.
+    """
     report = Report(document)
-    _check_agreements(plan, casus, services, report)
+    _check_agreements(plan, casus, services, report, no_kaart)
     _check_roles(plan, casus, report)
     _check_conditions(plan, casus, report, concept)
     _check_dates(plan, casus, report)
@@ -44,7 +49,7 @@ def check_plan(
 
 
 def _check_agreements(
-    plan: Plan, casus: Casus, services: Collection[str] | None, report: Report
+    plan: Plan, casus: Casus, services: Collection[str] | None, report: Report, no_kaart: str
 ) -> None:
     members = member_ids(casus)
     conditions = {v.id for v in casus.voorwaarden}
@@ -74,8 +79,7 @@ def _check_agreements(
             report.add(
                 ("afspraken", i, "hulp"),
                 "unknown-ref",
-                f"'{agreement.hulp}' verwijst naar de sociale kaart, maar er is geen sociale kaart "
-                "gevonden; geef de map op met --kaart",
+                f"'{agreement.hulp}' verwijst naar de sociale kaart, maar {no_kaart}",
             )
         else:
             report.check_ref(
@@ -155,7 +159,8 @@ def _check_conditions(plan: Plan, casus: Casus, report: Report, concept: bool) -
             ("akkoord", "besluit"),
             "not-approved",
             f"het besluit is '{plan.akkoord.besluit}': het plan is nog niet goedgekeurd; vul het "
-            "aan en vraag opnieuw akkoord, of druk het af als concept (--concept)",
+            "aan en vraag opnieuw akkoord"
+            + ("" if concept else ", of druk het af als concept (--concept)"),
             warning=concept,
         )
         if plan.akkoord.toelichting is None:
