@@ -45,7 +45,10 @@ def best_of(repeat: int, command: list[str], cwd: Path, *, expect_errors: bool =
         start = time.perf_counter()
         result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
         times.append(time.perf_counter() - start)
-        if result.returncode not in ((0, 1) if expect_errors else (0,)) or "Traceback" in result.stderr:
+        if (
+            result.returncode not in ((0, 1) if expect_errors else (0,))
+            or "Traceback" in result.stderr
+        ):
             raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}")
     return min(times)
 

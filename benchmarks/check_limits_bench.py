@@ -59,7 +59,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     ekc = [sys.executable, "-m", "ekc_docs", "check", "--peildatum", "2026-11-25", "plan.yml"]
-    raw = [sys.executable, "-c", "import yaml; yaml.load(open('plan.yml'), Loader=yaml.CSafeLoader)"]
+    raw = [
+        sys.executable,
+        "-c",
+        "import yaml; yaml.load(open('plan.yml'), Loader=yaml.CSafeLoader)",
+    ]
     worst = 0.0
     for name, text in cases().items():
         with tempfile.TemporaryDirectory() as tmp:

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .diagnostics import Diagnostic, EkcError, Severity, display_path
-from .oserrors import describe_os_error
 from .models.fields import ID_PATTERN, MAX_ID_LENGTH
+from .oserrors import describe_os_error
 from .rules.plan import add_months
 
 TEMPLATE_DIR = Path(__file__).parent / "scaffold"

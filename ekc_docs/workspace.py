@@ -23,8 +23,8 @@ from .rules.bsn import check_bsn
 from .rules.casus import check_casus
 from .rules.comments import check_comments
 from .rules.filekind import wrong_file_kind
-from .rules.placeholders import check_placeholders
 from .rules.kaart import check_kaart
+from .rules.placeholders import check_placeholders
 from .rules.plan import check_plan
 from .rules.report import Report
 from .validation import validate

@@ -45,9 +45,9 @@ def test_an_untouched_scaffold_is_refused_at_every_example_value(tmp_path: Path)
 
 def test_a_filled_in_scaffold_passes(tmp_path: Path) -> None:
     run_ekc(["new", "EKC-2026-0001", "map"], cwd=tmp_path)
+    count = iter(range(1000))
     for name in FILES:
         path = tmp_path / "map" / name
-        count = iter(range(1000))
         filled = EXAMPLE.sub(lambda _: f'"Echte tekst {next(count)}"', path.read_text("utf-8"))
         path.write_text(filled, encoding="utf-8")
     result = run_ekc(["check", "map"], cwd=tmp_path)
@@ -59,9 +59,7 @@ def test_one_example_value_left_is_enough_to_refuse(tmp_path: Path) -> None:
     for name in FILES:
         path = tmp_path / "map" / name
         text = path.read_text("utf-8")
-        text = EXAMPLE.sub(
-            lambda m: m.group() if "wat er gebeurt" in m.group() else '"Echt"', text
-        )
+        text = EXAMPLE.sub(lambda m: m.group() if "wat er gebeurt" in m.group() else '"Echt"', text)
         path.write_text(text, encoding="utf-8")
     result = run_ekc(["check", "map", "--format", "json"], cwd=tmp_path)
     assert result.exit_code == 1
