@@ -143,7 +143,7 @@ class Workspace:
 
     def _read_kaart(self, folder: Path) -> LoadedKaart:
         loaded = LoadedKaart(folder)
-        categories: tuple[Categorieen, Document] | None = None
+        categories: Document | None = None
         documents: list[Document] = []
         for path in sorted(
             p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file()
@@ -154,9 +154,7 @@ class Workspace:
             if path.stem == CATEGORIES_STEM:
                 loaded.diagnostics += check_comments(document, Categorieen)
                 model, problems = validate(document, Categorieen)
-                if model is not None:
-                    categories = (model, document)
-                    loaded.categorieen = model
+                categories, loaded.categorieen = document, model
             else:
                 documents.append(document)
                 loaded.organisation_ids.update(item_ids(document.root, "organisaties"))

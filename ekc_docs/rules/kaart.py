@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterator, Sequence
 from datetime import date
 
 from ..diagnostics import Diagnostic
-from ..models import Categorieen, Kaart
+from ..models import Kaart
 from ..reader import Document, Mapping, Node, Scalar
 from ..reader import Sequence as SequenceNode
 from ..validation import Loc
@@ -23,7 +23,7 @@ STALE_MONTHS = 12
 
 def check_kaart(
     files: Sequence[tuple[Kaart, Document]],
-    categories: tuple[Categorieen, Document] | None,
+    categories: Document | None,
     organisations: Collection[str],
     today: date,
     documents: Sequence[Document] = (),
@@ -31,18 +31,18 @@ def check_kaart(
     """All kaart files together: ids are unique across them and references may cross them.
 
     `files` are the kaart files whose model could be built; `documents` are all kaart files
-    (the checks on ids and references run on each of them, valid or not).
+    and `categories` is categorieen.yml (the checks on ids and references run on each of
+    them, valid or not).
     """
     documents = list(documents) or [document for _, document in files]
     reports = {id(document): Report(document) for document in documents}
     category_ids: set[str] = set()
     diagnostics: list[Diagnostic] = []
     if categories is not None:
-        category_report = Report(categories[1])
-        category_report.check_unique(
-            [((i, "id"), c.id) for i, c in enumerate(categories[0].root)], "een categorie"
-        )
-        category_ids = {c.id for c in categories[0].root}
+        category_report = Report(categories)
+        entries = [((i, "id"), value) for i, value in _ids(categories.root)]
+        category_report.check_unique(entries, "een categorie")
+        category_ids = {value for _, value in entries}
         diagnostics += category_report.items
 
     for field, what in (("organisaties", "een organisatie"), ("voorzieningen", "een voorziening")):
@@ -92,6 +92,15 @@ def _entries(root: Node | None, field: str) -> Iterator[tuple[int, Mapping]]:
         for i, item in enumerate(pair[1].items):
             if isinstance(item, Mapping):
                 yield i, item
+
+
+def _ids(root: Node | None) -> Iterator[tuple[int, str]]:
+    """The id of each entry of a list at the top of a file (categorieen.yml)."""
+    if isinstance(root, SequenceNode):
+        for i, item in enumerate(root.items):
+            pair = item.get("id") if isinstance(item, Mapping) else None
+            if pair is not None and (value := _text(pair[1])) is not None:
+                yield i, value
 
 
 def _text(node: Node | None) -> str | None:
