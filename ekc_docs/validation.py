@@ -218,7 +218,7 @@ def _diagnostic(
 ) -> Diagnostic | None:
     loc: Loc = tuple(error["loc"])
     kind: str = error["type"]
-    node, key, found = locate(document.root, loc)
+    node, key, _ = locate(document.root, loc)
     if (isinstance(node, Scalar) and node.broken) or (key is not None and key.broken):
         return None  # the reader already said what is wrong here
     name = next((p for p in reversed(loc) if isinstance(p, str)), "")
@@ -236,8 +236,8 @@ def _diagnostic(
         message = f"onbekende sleutel '{name}' {suggest_key(name, known, near=suggest)}"
     elif kind in _CONTACT_CODES:
         code, message = _CONTACT_CODES[kind], error["msg"]
-    elif kind == "invalid_value" or not found:
-        message = error["msg"]
+    elif kind == "invalid_value":
+        message = error["msg"]  # our own Dutch message (fields.invalid)
     else:
         message = _rewrite(kind, error, node, name, description)
     line, column = _position(place)
