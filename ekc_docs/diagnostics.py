@@ -10,7 +10,7 @@ import functools
 import json
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -99,9 +99,14 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.column}: {label}: {self.message} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        return data
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+        }
 
 
 class EkcError(Exception):

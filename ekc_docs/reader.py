@@ -87,6 +87,8 @@ class Document:
     root: Node | None
     diagnostics: list[Diagnostic]
     _display: str = field(default="", repr=False, compare=False)
+    #: whether some plain value is followed by a comment (see `Scalar.comment`)
+    has_comments: bool = True
 
     @property
     def display(self) -> str:
@@ -154,6 +156,7 @@ class _Problems:
     def __init__(self, path: Path) -> None:
         self.display = display_path(path)
         self.items: list[Diagnostic] = []
+        self.comments = 0
 
     def error(self, line: int, column: int, code: str, message: str) -> None:
         self.items.append(Diagnostic(self.display, line, column, Severity.ERROR, code, message))
@@ -166,7 +169,7 @@ def read_document(path: Path) -> Document:
     if text is None:
         return Document(path, None, problems.items)
     root = _build_tree(text, problems)
-    return Document(path, root, problems.items)
+    return Document(path, root, problems.items, has_comments=problems.comments > 0)
 
 
 def parse_text(text: str, path: Path) -> Document:
@@ -174,7 +177,8 @@ def parse_text(text: str, path: Path) -> Document:
     problems = _Problems(path)
     if not _check_characters(text, problems):
         return Document(path, None, problems.items)
-    return Document(path, _build_tree(text, problems), problems.items)
+    root = _build_tree(text, problems)
+    return Document(path, root, problems.items, has_comments=problems.comments > 0)
 
 
 def _read_text(path: Path, problems: _Problems) -> str | None:
@@ -308,6 +312,7 @@ def _build_tree(text: str, problems: _Problems) -> Node | None:
                 node = Scalar(line, column, event.value, plain=plain, broken=broken)
                 if plain and event.value:
                     node.comment = _comment_after(text, event.end_mark)
+                    problems.comments += node.comment is not None
                 attach(node)
                 continue
             if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:

@@ -138,7 +138,13 @@ def field_at(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel] | None, 
     owner, holder = _holder(model, keys[:-1])
     if holder is None:
         return owner, None
-    return holder, holder.model_fields.get(keys[-1])
+    return holder, _fields(holder).get(keys[-1])
+
+
+@functools.lru_cache(maxsize=256)
+def _fields(model: type[BaseModel]) -> dict[str, FieldInfo]:
+    """A model's fields, looked up once (pydantic builds the mapping on each access)."""
+    return dict(model.model_fields)
 
 
 @functools.lru_cache(maxsize=512)
@@ -192,6 +198,11 @@ def suggest_key(unknown: str, known: list[str], *, near: bool = True) -> str:
     close = difflib.get_close_matches(unknown, known, n=1, cutoff=0.6) if near else []
     if close:
         return f"(bedoelde je '{close[0]}'?)"
+    return _allowed(tuple(known))
+
+
+@functools.lru_cache(maxsize=64)
+def _allowed(known: tuple[str, ...]) -> str:
     return "(toegestaan: " + ", ".join(known) + ")"
 
 
@@ -232,7 +243,7 @@ def _diagnostic(
         message = f"de sleutel '{name}' ontbreekt{where}{description}"
     elif kind == "extra_forbidden":
         code, place = "unknown-key", key or node
-        known = list(owner.model_fields) if owner is not None else []
+        known = list(_fields(owner)) if owner is not None else []
         message = f"onbekende sleutel '{name}' {suggest_key(name, known, near=suggest)}"
     elif kind in _CONTACT_CODES:
         code, message = _CONTACT_CODES[kind], error["msg"]

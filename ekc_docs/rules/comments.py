@@ -19,7 +19,9 @@ from ..validation import Loc, field_at
 
 def check_comments(document: Document, model: type[BaseModel]) -> list[Diagnostic]:
     """A warning at each comment that cuts off free text, placed at the `#`."""
-    found = []
+    found: list[Diagnostic] = []
+    if not document.has_comments:
+        return found
     for loc, scalar in _commented_values(document.root):
         _, info = field_at(model, loc)
         if info is None or not (FREE_TEXT in info.metadata or _mentions_text(info.annotation)):
