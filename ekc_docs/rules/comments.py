@@ -35,9 +35,9 @@ def check_comments(document: Document, model: type[BaseModel]) -> list[Diagnosti
                 column,
                 Severity.WARNING,
                 "comment-in-text",
-                f"alles vanaf ' #' is commentaar voor YAML en komt niet in het plan; er staat nu "
-                f"alleen '{_short(scalar.value)}'. Hoort de rest erbij, zet de hele tekst dan "
-                'tussen aanhalingstekens ("…")',
+                f"alles vanaf ' #' is voor YAML commentaar en valt weg (ook uit het plan): er "
+                f"staat nu alleen '{_short(scalar.value)}'. Hoort de rest erbij, zet de hele "
+                'tekst dan tussen aanhalingstekens ("…")',
             )
         )
     return found
