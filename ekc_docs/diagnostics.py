@@ -10,9 +10,11 @@ import functools
 import json
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+
+from .elfproef import mask_bsn
 
 
 class Severity(StrEnum):
@@ -84,6 +86,10 @@ class Diagnostic:
     code: str
     message: str
 
+    def __post_init__(self) -> None:
+        # a message may quote the user's value: never let it repeat a BSN (contract §7)
+        object.__setattr__(self, "message", mask_bsn(self.message))
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
@@ -93,9 +99,14 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.column}: {label}: {self.message} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        return data
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+        }
 
 
 class EkcError(Exception):

@@ -80,12 +80,27 @@ def _problem(path: Path, code: str, message: str) -> Diagnostic:
     return Diagnostic(display_path(path), 1, 1, Severity.ERROR, code, message)
 
 
+def _nothing_found(folder: Path) -> Diagnostic:
+    """A folder without anything to check is an error, never a silent pass (contract §6)."""
+    shown = display_path(folder)
+    kind = " is een map, geen bestand, en" if folder.suffix in YAML_SUFFIXES else ""
+    return _problem(
+        folder,
+        "file-not-found",
+        f"'{shown}'{kind} bevat niets om te controleren: geen casus….yml, geen plan….yml en "
+        "geen sociale kaart (een map met categorieen.yml)",
+    )
+
+
 def discover(paths: list[Path]) -> Targets:
     """Sort the given files and folders into cases, plans and kaart folders (by name)."""
     targets = Targets()
     for path in paths:
         if path.is_dir():
+            found = len(targets.cases) + len(targets.plans) + len(targets.kaart_dirs)
             _add_folder(path, targets)
+            if len(targets.cases) + len(targets.plans) + len(targets.kaart_dirs) == found:
+                targets.problems.append(_nothing_found(path))
         elif path.is_file():
             _add_file(path, targets, explicit=True)
         else:
@@ -126,27 +141,15 @@ def _add_file(path: Path, targets: Targets, *, explicit: bool) -> None:
 
 
 def discover_plans(paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """The plans for `ekc plan`: plan files given directly and every plan under the folders.
-
-    A case file given where a plan is expected gets one clear message instead of the dozen
-    errors that checking it as a plan would give.
-    """
+    """The plans for `ekc plan`: YAML files given directly (whatever their name: reading one
+    tells a case file given as a plan), and every plan….yml under the given folders."""
     plans: list[Path] = []
     problems: list[Diagnostic] = []
     for path in paths:
-        if not (path.is_file() and path.suffix in YAML_SUFFIXES):
+        if path.is_file() and path.suffix in YAML_SUFFIXES:
+            plans.append(path)
+        else:
             found = discover([path])
             plans += found.plans
             problems += found.problems
-        elif kind_of(path) == "casus":
-            problems.append(
-                _problem(
-                    path,
-                    "invalid-value",
-                    "dit is een casusbestand, geen plan: geef het plan op (plan.yml of "
-                    "plan-2.yml …) of de map van de casus",
-                )
-            )
-        else:  # an explicit YAML file is taken as a plan, whatever its name
-            plans.append(path)
     return list(dict.fromkeys(plans)), problems

@@ -16,6 +16,8 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic, Severity, display_path
+from .oserrors import describe_os_error
+from .yaml_errors import explain_syntax_error
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
@@ -27,6 +29,8 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _LOADER = yaml.BaseLoader
     HAS_LIBYAML = False
 
+#: a comment right after a plain value: YAML drops it, and with it the rest of the line
+_TRAILING_COMMENT = re.compile(r"[ \t]+#")
 _FORBIDDEN_CHAR = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -44,6 +48,8 @@ class Scalar(Node):
     plain: bool = True
     #: set when the reader already reported this node (alias, tag): no follow-up errors for it
     broken: bool = False
+    #: where a ` #` comment starts right after this plain value, on the line where it ends
+    comment: tuple[int, int] | None = None
 
     def to_python(self) -> str | None:
         """An empty plain value (`tolk:`) means "nothing"; everything else stays text."""
@@ -55,12 +61,17 @@ class Scalar(Node):
 @dataclass(slots=True, eq=False)
 class Mapping(Node):
     items: list[tuple[Scalar, Node]] = field(default_factory=list)
+    #: the first pair of each key, built on first use: finding a key stays O(1) however many
+    #: keys there are (a diagnostic per unknown key must not make checking quadratic)
+    _index: dict[str, tuple[Scalar, Node]] = field(default_factory=dict, repr=False)
+    _indexed: int = field(default=0, repr=False)
 
     def get(self, key: str) -> tuple[Scalar, Node] | None:
-        for k, v in self.items:
-            if k.value == key:
-                return k, v
-        return None
+        if self._indexed != len(self.items):
+            for pair in self.items[self._indexed :]:
+                self._index.setdefault(pair[0].value, pair)
+            self._indexed = len(self.items)
+        return self._index.get(key)
 
 
 @dataclass(slots=True, eq=False)
@@ -75,10 +86,16 @@ class Document:
     path: Path
     root: Node | None
     diagnostics: list[Diagnostic]
+    _display: str = field(default="", repr=False, compare=False)
+    #: whether some plain value is followed by a comment (see `Scalar.comment`)
+    has_comments: bool = True
 
     @property
     def display(self) -> str:
-        return display_path(self.path)
+        """The path as the user knows it, worked out once (each diagnostic needs it)."""
+        if not self._display:
+            self._display = display_path(self.path)
+        return self._display
 
     @property
     def ok(self) -> bool:
@@ -139,6 +156,7 @@ class _Problems:
     def __init__(self, path: Path) -> None:
         self.display = display_path(path)
         self.items: list[Diagnostic] = []
+        self.comments = 0
 
     def error(self, line: int, column: int, code: str, message: str) -> None:
         self.items.append(Diagnostic(self.display, line, column, Severity.ERROR, code, message))
@@ -151,7 +169,7 @@ def read_document(path: Path) -> Document:
     if text is None:
         return Document(path, None, problems.items)
     root = _build_tree(text, problems)
-    return Document(path, root, problems.items)
+    return Document(path, root, problems.items, has_comments=problems.comments > 0)
 
 
 def parse_text(text: str, path: Path) -> Document:
@@ -159,7 +177,8 @@ def parse_text(text: str, path: Path) -> Document:
     problems = _Problems(path)
     if not _check_characters(text, problems):
         return Document(path, None, problems.items)
-    return Document(path, _build_tree(text, problems), problems.items)
+    root = _build_tree(text, problems)
+    return Document(path, root, problems.items, has_comments=problems.comments > 0)
 
 
 def _read_text(path: Path, problems: _Problems) -> str | None:
@@ -175,7 +194,10 @@ def _read_text(path: Path, problems: _Problems) -> str | None:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         problems.error(
-            1, 1, "file-not-found", f"het bestand kan niet worden gelezen ({exc.strerror})"
+            1,
+            1,
+            "file-not-found",
+            f"het bestand kan niet worden gelezen ({describe_os_error(exc)})",
         )
         return None
     if len(data) > MAX_BYTES:  # the file grew, or is not a regular file after all
@@ -286,11 +308,12 @@ def _build_tree(text: str, problems: _Problems) -> Node | None:
                 broken = (
                     event.anchor is not None or event.tag is not None
                 ) and _check_node_properties(event, line, column, problems)
-                attach(
-                    Scalar(
-                        line, column, event.value, plain=event.style in (None, ""), broken=broken
-                    )
-                )
+                plain = event.style in (None, "")
+                node = Scalar(line, column, event.value, plain=plain, broken=broken)
+                if plain and event.value:
+                    node.comment = _comment_after(text, event.end_mark)
+                    problems.comments += node.comment is not None
+                attach(node)
                 continue
             if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 attach(stack.pop().node)
@@ -338,14 +361,23 @@ def _build_tree(text: str, problems: _Problems) -> Node | None:
             )
             stack.append(_Frame(container))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = _pos(mark) if mark is not None else (1, 1)
-        problems.error(line, column, "yaml-syntax", explain_syntax_error(exc))
+        line, column, message = explain_syntax_error(exc, text)
+        problems.error(line, column, "yaml-syntax", message)
         return None
-    except yaml.YAMLError as exc:  # e.g. a reader error without a mark
-        problems.error(1, 1, "yaml-syntax", f"het bestand is geen geldige YAML ({exc})")
+    except yaml.YAMLError:  # e.g. a reader error without a mark
+        problems.error(
+            1, 1, "yaml-syntax", "het bestand is geen geldige YAML; is dit wel een YAML-bestand?"
+        )
         return None
     return root
+
+
+def _comment_after(text: str, end: Any) -> tuple[int, int] | None:
+    """The position of a `#` that follows a plain value on its last line, if there is one."""
+    found = _TRAILING_COMMENT.match(text, end.index)
+    if found is None:
+        return None
+    return end.line + 1, end.column + found.end() - end.index
 
 
 def _check_node_properties(event: Any, line: int, column: int, problems: _Problems) -> bool:
@@ -400,60 +432,6 @@ def _as_key(node: Node, frame: _Frame, problems: _Problems) -> Scalar:
     else:
         frame.keys[node.value] = node
     return node
-
-
-_SYNTAX_HINTS = (
-    ("found character '\\t'", "er staat een tab; spring in met spaties, niet met tabs"),
-    ("tab character", "er staat een tab; spring in met spaties, niet met tabs"),
-    (
-        "mapping values are not allowed",
-        "hier staat een dubbele punt die niet past; "
-        "zet tekst met ': ' tussen aanhalingstekens, of controleer de inspringing",
-    ),
-    (
-        "did not find expected key",
-        "de inspringing klopt niet, of er ontbreekt een dubbele punt na een sleutel",
-    ),
-    ("did not find expected '-' indicator", "de inspringing van deze lijst klopt niet"),
-    (
-        "found unexpected end of stream",
-        "het bestand houdt onverwacht op; ontbreekt er een afsluitend aanhalingsteken of haakje?",
-    ),
-    ("found undefined alias", "verwijzingen ('*') zijn niet toegestaan"),
-    (
-        "found character that cannot start any token",
-        "dit teken kan hier niet staan; zet de waarde tussen aanhalingstekens",
-    ),
-    ("could not find expected ':'", "er ontbreekt een dubbele punt na de sleutel"),
-    ("did not find expected node content", "hier ontbreekt een waarde"),
-    (
-        "found unknown escape character",
-        "onbekende code na een backslash; gebruik "
-        "enkele aanhalingstekens of verdubbel de backslash",
-    ),
-    ("while scanning a quoted scalar", "een aanhalingsteken wordt niet afgesloten"),
-    (
-        "expected <block end>",
-        "de inspringing klopt niet; staan alle sleutels van hetzelfde blok recht onder elkaar?",
-    ),
-    ("found duplicate anchor", "ankers ('&') zijn niet toegestaan"),
-    (
-        "while scanning a simple key",
-        "een sleutel zonder dubbele punt, of een sleutel die te lang is",
-    ),
-    ("while scanning an anchor", "ankers ('&') zijn niet toegestaan"),
-    ("while scanning an alias", "verwijzingen ('*') zijn niet toegestaan"),
-    ("while parsing a flow", "een lijst of blok tussen haakjes wordt niet goed afgesloten"),
-)
-
-
-def explain_syntax_error(exc: yaml.MarkedYAMLError) -> str:
-    """Rewrite the parser's English into a Dutch hint a coordinator can act on."""
-    detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-    for needle, hint in _SYNTAX_HINTS:
-        if needle in detail:
-            return f"ongeldige YAML: {hint} ({detail})"
-    return f"ongeldige YAML: controleer inspringing, dubbele punten en aanhalingstekens ({detail})"
 
 
 # --- from a model path back to the place in the file ---------------------------------------

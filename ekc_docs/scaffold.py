@@ -1,4 +1,4 @@
-"""`ekc new`: a case folder to fill in, that passes `ekc check` as it is."""
+"""`ekc new`: a case folder to fill in; `placeholder` errors until every example value is replaced."""
 
 from __future__ import annotations
 
@@ -9,14 +9,15 @@ from pathlib import Path
 
 from .dates import add_months
 from .diagnostics import Diagnostic, EkcError, Severity, display_path
-from .models.fields import ID_PATTERN
+from .models.fields import ID_PATTERN, MAX_ID_LENGTH
+from .oserrors import describe_os_error
 
 TEMPLATE_DIR = Path(__file__).parent / "scaffold"
 FILES = ("casus.yml", "plan.yml")
 
 
 def is_valid_case_id(case_id: str) -> bool:
-    return re.match(ID_PATTERN, case_id) is not None
+    return len(case_id) <= MAX_ID_LENGTH and re.match(ID_PATTERN, case_id) is not None
 
 
 def scaffold_values(case_id: str, today: date) -> dict[str, str]:
@@ -59,14 +60,30 @@ def create_case(case_id: str, folder: Path, today: date | None = None) -> list[P
                 for p in existing
             ]
         )
-    folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in render_scaffold(case_id, today or date.today()).items():
-        target = folder / name
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=folder, delete=False, prefix=f".{name}.", suffix=".tmp"
-        ) as handle:
-            handle.write(text)
-        Path(handle.name).replace(target)
-        written.append(target)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in render_scaffold(case_id, today or date.today()).items():
+            target = folder / name
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", dir=folder, delete=False, prefix=f".{name}.", suffix=".tmp"
+            ) as handle:
+                handle.write(text)
+            Path(handle.name).replace(target)
+            written.append(target)
+    except OSError as exc:  # a read-only folder, a file where the folder should be, a full disk
+        where = display_path(exc.filename) if exc.filename else display_path(folder)
+        raise EkcError(
+            [
+                Diagnostic(
+                    where,
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "write-failed",
+                    f"de casusmap kan hier niet worden gemaakt ({describe_os_error(exc)}); "
+                    "kies een andere map",
+                )
+            ]
+        ) from None
     return written

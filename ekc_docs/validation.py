@@ -6,8 +6,8 @@ column, the error type picks the contract code, and the message is rewritten for
 
 from __future__ import annotations
 
-import copy
 import difflib
+import functools
 import types
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
@@ -19,6 +19,10 @@ from .reader import Document, Loc, Mapping, Node, Scalar, Sequence, locate, to_p
 
 M = TypeVar("M", bound=BaseModel)
 
+
+#: near misses ('bedoelde je …?') are looked for in the first errors of a file only: a file
+#: with thousands of unknown keys is no typo, and the search must not dominate checking it
+MAX_SUGGESTIONS = 200
 
 _CONTACT_CODES = {"phone": "phone", "email": "email", "url": "url", "postcode": "postcode"}
 
@@ -34,7 +38,11 @@ def validate(document: Document, model: type[M]) -> tuple[M | None, list[Diagnos
         return model.model_validate(data), []
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
-    diagnostics = [d for e in errors if (d := _diagnostic(document, model, e)) is not None]
+    diagnostics = []
+    for index, error in enumerate(errors):
+        found = _diagnostic(document, model, error, suggest=index < MAX_SUGGESTIONS)
+        if found is not None:
+            diagnostics.append(found)
     return _salvage(model, data, errors), diagnostics
 
 
@@ -46,22 +54,38 @@ def _salvage(model: type[M], data: Any, errors: list[Any]) -> M | None:
     """A model without the unknown keys and malformed contact values, if that is all that is wrong.
 
     The diagnostics stay errors; the model only lets the rules across fields and files run
-    as well, so that one typo does not hide every other problem in the file.
+    as well, so that one typo does not hide every other problem in the file. A bad contact
+    value in a required field takes its nearest optional block with it (a postcode its
+    `adres`). `data` is this run's own copy, so it is pruned in place.
     """
     if not all(e["type"] in _PRUNABLE for e in errors):
         return None
-    pruned = copy.deepcopy(data)
     for error in errors:
-        *parents, last = error["loc"]
-        container = pruned
+        loc = tuple(error["loc"])
+        if error["type"] != "extra_forbidden":
+            loc = _optional_ancestor(model, loc)
+            if not loc:
+                return None
+        *parents, last = loc
+        container = data
         for part in parents:
             container = container[part]
         if isinstance(container, dict):
             container.pop(last, None)
     try:
-        return model.model_validate(pruned)
+        return model.model_validate(data)
     except (ValidationError, KeyError, IndexError, TypeError):
         return None
+
+
+def _optional_ancestor(model: type[BaseModel], loc: Loc) -> Loc:
+    """`loc` or the nearest key above it that may be left out; () when there is none."""
+    while loc and isinstance(loc[-1], str):
+        _, info = field_at(model, loc)
+        if info is not None and not info.is_required():
+            return loc
+        loc = loc[:-1]
+    return ()
 
 
 # --- finding the place ----------------------------------------------------------------------
@@ -87,35 +111,85 @@ def _unwrap(annotation: Any) -> Any:
 
 def field_at(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel] | None, FieldInfo | None]:
     """The model that holds the last key of `loc`, and that key's field (if it is known)."""
-    current: Any = model
+    keys = tuple(part for part in loc if isinstance(part, str))
+    if not keys:
+        return None, None
+    # list positions do not change the field: the path above is looked up once per field, not
+    # once per error (a file may hold thousands of unknown keys)
+    owner, holder = _holder(model, keys[:-1])
+    if holder is None:
+        return owner, None
+    return holder, _fields(holder).get(keys[-1])
+
+
+@functools.lru_cache(maxsize=256)
+def _fields(model: type[BaseModel]) -> dict[str, FieldInfo]:
+    """A model's fields, looked up once (pydantic builds the mapping on each access)."""
+    return dict(model.model_fields)
+
+
+@functools.lru_cache(maxsize=512)
+def _holder(
+    model: type[BaseModel], keys: tuple[str, ...]
+) -> tuple[type[BaseModel] | None, type[BaseModel] | None]:
+    """(owner, model below `keys`): the model whose fields come next, or why there is none."""
+    if not keys:
+        return None, _model_below(model)
+    owner, info = _walk_fields(model, keys)
+    if info is None:
+        return owner, None
+    below = _model_below(info.annotation)
+    return (None, None) if below is None else (owner, below)
+
+
+def _walk_fields(
+    model: type[BaseModel], keys: tuple[str, ...]
+) -> tuple[type[BaseModel] | None, FieldInfo | None]:
     owner: type[BaseModel] | None = None
     info: FieldInfo | None = None
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, RootModel):
-            current = _unwrap(current.model_fields["root"].annotation)
-        if isinstance(part, int):
-            if get_origin(current) is list:
-                current = get_args(current)[0]
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+    annotation: Any = model
+    for key in keys:
+        holder = _model_below(annotation)
+        if holder is None:
             return None, None
-        owner, info = current, current.model_fields.get(part)
+        owner, info = holder, holder.model_fields.get(key)
         if info is None:
             return owner, None
-        current = info.annotation
+        annotation = info.annotation
     return owner, info
 
 
-def suggest_key(unknown: str, known: list[str]) -> str:
+def _model_below(annotation: Any) -> type[BaseModel] | None:
+    """The model that a field's value is, or is a list of (the root model's items for a list)."""
+    current = _unwrap(annotation)
+    if isinstance(current, type) and issubclass(current, RootModel):
+        current = _unwrap(current.model_fields["root"].annotation)
+    while get_origin(current) is list:
+        current = _unwrap(get_args(current)[0])
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return current
+    return None
+
+
+def suggest_key(unknown: str, known: list[str], *, near: bool = True) -> str:
     """'(bedoelde je …?)' for a near miss, otherwise the list of keys that are allowed."""
-    lowered = {k.lower(): k for k in known}
+    lowered = _lowered(tuple(known))
     if unknown.lower() in lowered:
         return f"(bedoelde je '{lowered[unknown.lower()]}'? let op hoofdletters)"
-    close = difflib.get_close_matches(unknown, known, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(unknown, known, n=1, cutoff=0.6) if near else []
     if close:
         return f"(bedoelde je '{close[0]}'?)"
+    return _allowed(tuple(known))
+
+
+@functools.lru_cache(maxsize=64)
+def _allowed(known: tuple[str, ...]) -> str:
     return "(toegestaan: " + ", ".join(known) + ")"
+
+
+@functools.lru_cache(maxsize=64)
+def _lowered(known: tuple[str, ...]) -> dict[str, str]:
+    return {k.lower(): k for k in known}
 
 
 # --- the message ----------------------------------------------------------------------------
@@ -131,10 +205,12 @@ def _kind_of(node: Node | None) -> str:
     return "tekst"
 
 
-def _diagnostic(document: Document, model: type[BaseModel], error: Any) -> Diagnostic | None:
+def _diagnostic(
+    document: Document, model: type[BaseModel], error: Any, *, suggest: bool = True
+) -> Diagnostic | None:
     loc: Loc = tuple(error["loc"])
     kind: str = error["type"]
-    node, key, found = locate(document.root, loc)
+    node, key, _ = locate(document.root, loc)
     if (isinstance(node, Scalar) and node.broken) or (key is not None and key.broken):
         return None  # the reader already said what is wrong here
     name = next((p for p in reversed(loc) if isinstance(p, str)), "")
@@ -148,12 +224,12 @@ def _diagnostic(document: Document, model: type[BaseModel], error: Any) -> Diagn
         message = f"de sleutel '{name}' ontbreekt{where}{description}"
     elif kind == "extra_forbidden":
         code, place = "unknown-key", key or node
-        known = list(owner.model_fields) if owner is not None else []
-        message = f"onbekende sleutel '{name}' {suggest_key(name, known)}"
+        known = list(_fields(owner)) if owner is not None else []
+        message = f"onbekende sleutel '{name}' {suggest_key(name, known, near=suggest)}"
     elif kind in _CONTACT_CODES:
         code, message = _CONTACT_CODES[kind], error["msg"]
-    elif kind == "invalid_value" or not found:
-        message = error["msg"]
+    elif kind == "invalid_value":
+        message = error["msg"]  # our own Dutch message (fields.invalid)
     else:
         message = _rewrite(kind, error, node, name, description)
     line, column = _position(place)
@@ -195,6 +271,17 @@ def _rewrite(kind: str, error: Any, node: Node | None, name: str, description: s
     if kind == "literal_error":
         allowed = str(ctx.get("expected", "")).replace(" or ", " of ")
         return f"'{error['input']}' is niet toegestaan bij '{label}'; kies uit: {allowed}"
+    if kind == "too_long":
+        return (
+            f"de lijst '{label}' telt {ctx.get('actual_length')} onderdelen; hoogstens "
+            f"{ctx.get('max_length')} "
+            "(een plan is een paar bladzijden, geen boek)"
+        )
+    if kind == "string_too_long":
+        return (
+            f"de tekst bij '{label}' is {len(str(error.get('input', '')))} tekens lang; "
+            f"hoogstens {ctx.get('max_length')}: maak hem korter"
+        )
     if kind == "too_short":
         return f"de lijst '{label}' mag niet leeg zijn{description}"
     if kind == "string_too_short":

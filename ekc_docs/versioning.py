@@ -13,6 +13,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from .comparison import Comparison, compare_plans, comparison_json, comparison_t
 from .dates import add_months, age_on
 from .diagnostics import Diagnostic, EkcError, Severity, display_path
 from .discovery import kind_of
+from .models import Kind, Plan
 from .models.plan import PLACEHOLDER, agreement_ids
 from .plan_versions import case_key
 from .rules.plan import REVIEW_MONTHS, REVIEW_MONTHS_YOUNG, YOUNG_AGE
@@ -146,11 +148,7 @@ def create_next_version(path: Path, workspace: Workspace, made_on: date) -> Path
             "worden; geef een latere datum met --datum",
             "date-order",
         )
-    young = any(
-        k.geboortedatum and age_on(k.geboortedatum, made_on) < YOUNG_AGE
-        for k in loaded.casus.casus.kinderen
-    )
-    review_on = add_months(made_on, REVIEW_MONTHS_YOUNG if young else REVIEW_MONTHS)
+    review_on = _next_review(plan, loaded.casus.casus.kinderen, made_on)
     text = path.read_text(encoding="utf-8-sig")
     ids = agreement_ids(plan)
     whats = [" ".join(a.wat.split()) for a in plan.afspraken]
@@ -159,6 +157,15 @@ def create_next_version(path: Path, workspace: Workspace, made_on: date) -> Path
     target = next_version_path(path, versie)
     _write_new(target, (header + body).encode("utf-8"))
     return target
+
+
+def _next_review(plan: Plan, children: Sequence[Kind], made_on: date) -> date:
+    """A proposal for the next evaluation (marked to fill in): the rhythm the family chose
+    last time, never beyond the toolkit's advice (12 months, 6 with a child under 7)."""
+    young = any(k.geboortedatum and age_on(k.geboortedatum, made_on) < YOUNG_AGE for k in children)
+    advised = add_months(made_on, REVIEW_MONTHS_YOUNG if young else REVIEW_MONTHS)
+    rhythm = made_on + (plan.evaluatie.datum - plan.datum)
+    return min(rhythm, advised) if rhythm > made_on else advised
 
 
 def _yaml() -> Any:

@@ -23,7 +23,10 @@ from .reader import Document, Mapping, Scalar, item_ids, read_document
 from .rules.bsn import check_bsn
 from .rules.casus import check_casus
 from .rules.characters import check_characters
+from .rules.comments import check_comments
+from .rules.filekind import wrong_file_kind
 from .rules.kaart import check_kaart
+from .rules.placeholders import check_placeholders
 from .rules.plan import check_plan
 from .rules.report import Report
 from .validation import validate
@@ -63,10 +66,13 @@ class Workspace:
         key = path.resolve()
         if key not in self._cases:
             document = self.read(path)
+            if (other := wrong_file_kind(document, "casus")) is not None:
+                self._cases[key] = LoadedCasus(document, None, [other])
+                return self._cases[key]
             casus, problems = validate(document, Casus)
-            diagnostics = (
-                document.diagnostics + problems + check_bsn(document) + check_characters(document)
-            )
+            diagnostics = document.diagnostics + problems + check_bsn(document)
+            diagnostics += check_characters(document)
+            diagnostics += check_comments(document, Casus) + check_placeholders(document)
             if casus is not None:
                 diagnostics += check_casus(casus, document, self.languages)
                 diagnostics += check_fictional(path, document, casus.fictief, "casus")
@@ -87,7 +93,8 @@ class Workspace:
 
     def _read_kaart(self, folder: Path) -> LoadedKaart:
         loaded = LoadedKaart(folder)
-        categories: tuple[Categorieen, Document] | None = None
+        categories: Document | None = None
+        documents: list[Document] = []
         for path in kaart_files(folder):
             loaded.files += 1
             document = read_document(path)
@@ -95,19 +102,20 @@ class Workspace:
                 document.diagnostics + check_bsn(document) + check_characters(document)
             )
             if is_categories_file(path):
+                loaded.diagnostics += check_comments(document, Categorieen)
                 model, problems = validate(document, Categorieen)
-                if model is not None:
-                    categories = (model, document)
-                    loaded.categorieen = model
+                categories, loaded.categorieen = document, model
             else:
+                documents.append(document)
                 loaded.organisation_ids.update(item_ids(document.root, "organisaties"))
                 loaded.service_ids.update(item_ids(document.root, "voorzieningen"))
+                loaded.diagnostics += check_comments(document, Kaart)
                 kaart, problems = validate(document, Kaart)
                 if kaart is not None:
                     loaded.kaarten.append((kaart, document))
             loaded.diagnostics += problems
         loaded.diagnostics += check_kaart(
-            loaded.kaarten, categories, loaded.organisation_ids, self.today
+            loaded.kaarten, categories, loaded.organisation_ids, self.today, documents
         )
         return loaded
 
@@ -139,6 +147,20 @@ class Workspace:
     def checked_plan(self, path: Path) -> CheckedPlan | None:
         """The plan at `path` ready to print (its previous version known), or None with errors."""
         return self.load_case(path.parent).checked(self.load_plan(path))
+
+    def why_no_kaart(self) -> str:
+        """Why `default_kaart` found none, and what to do about it."""
+        if self.kaart_dir is None:
+            return (
+                "er is geen sociale kaart gevonden (content/sociale-kaart in deze map); "
+                "geef de map op met --kaart"
+            )
+        if not self.kaart_dir.is_dir():
+            return f"de map '{self.kaart_dir}' (--kaart) bestaat niet"
+        return (
+            f"in de map '{self.kaart_dir}' (--kaart) staat geen categorieen.yml, dus het is geen "
+            "sociale kaart"
+        )
 
     # --- plans ----------------------------------------------------------------------------
 
@@ -172,10 +194,12 @@ class Workspace:
 
     def _read_plan(self, path: Path) -> LoadedPlan:
         document = self.read(path)
+        if (other := wrong_file_kind(document, "plan")) is not None:
+            return LoadedPlan(document, None, None, None, [other])
         plan, problems = validate(document, Plan)
-        diagnostics = (
-            document.diagnostics + problems + check_bsn(document) + check_characters(document)
-        )
+        diagnostics = document.diagnostics + problems + check_bsn(document)
+        diagnostics += check_characters(document)
+        diagnostics += check_comments(document, Plan) + check_placeholders(document)
         if document.root is None:
             return LoadedPlan(document, None, None, None, diagnostics)
         # the case is checked even when the plan itself has errors: all problems in one run
@@ -189,7 +213,14 @@ class Workspace:
             kaart = self.default_kaart()
         if plan is not None and loaded_case.casus is not None:
             services = kaart.service_ids if kaart is not None else None
-            found = check_plan(plan, document, loaded_case.casus, services, concept=self.concept)
+            found = check_plan(
+                plan,
+                document,
+                loaded_case.casus,
+                services,
+                concept=self.concept,
+                no_kaart=self.why_no_kaart(),
+            )
             diagnostics += found
             fictional = plan.fictief if plan.fictief is not None else loaded_case.casus.fictief
             diagnostics += check_fictional(path, document, fictional, "plan")

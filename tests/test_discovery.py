@@ -63,7 +63,5 @@ def test_plans_for_printing(tmp_path: Path) -> None:
     plans, problems = discover_plans([tmp_path / "c", odd, plan])
     assert plans == [second, plan, odd]  # by name within a folder, then as given; each once
     assert problems == []
-    plans, problems = discover_plans([case])
-    assert plans == []
-    assert [d.code for d in problems] == ["invalid-value"]
-    assert "casusbestand, geen plan" in problems[0].message
+    plans, problems = discover_plans([case])  # reading it says it is a case (rules/filekind)
+    assert (plans, problems) == ([case], [])

@@ -201,3 +201,42 @@ def test_to_python_handles_deep_trees_without_recursion() -> None:
     for _ in range(50_000):
         value = value[0]
     assert value == "x"
+
+
+def test_a_comment_after_plain_text_is_marked_where_it_starts() -> None:
+    doc = parse(
+        "wat: Joke past op Sem #1 op woensdag\nb: 'Joke' # c\nc: Joke#1\n"
+        "d: Coördinatör   # c\ne: twee\n  regels # c\nf: [a, b] # c\ng: # c\n"
+    )
+    assert isinstance(doc.root, Mapping)
+    comments = {k.value: v.comment for k, v in doc.root.items if isinstance(v, Scalar)}
+    assert comments == {
+        "wat": (1, 23),
+        "b": None,  # quoted: the text is whole
+        "c": None,  # no space before '#': part of the text
+        "d": (4, 18),  # columns count characters
+        "e": (6, 10),  # on the last line of a text over two lines
+        "g": None,  # no text to cut off
+    }
+    assert all(k.comment is None for k, _ in doc.root.items)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "says"),
+    [
+        ("a: 1\n\tb: 2\n", (2, 1), "tab"),
+        ("zorgen:\n\t- een\n", (2, 1), "tab"),
+        ("casus: X\nnaam:Joke\nrelatie: oma\n", (2, 6), "schrijf 'naam: Joke'"),
+        ("p:\n  - id: a\n    naam:Joke\n", (3, 10), "schrijf 'naam: Joke'"),
+        ('a: "Joke\nb: 2\nc: 3\n', (1, 4), 'aanhalingsteken (") wordt niet afgesloten'),
+        ("a:\n  - wat: 'Joke\n    wie: x\n", (2, 10), "aanhalingsteken (') wordt niet"),
+        ('vraag: "Hoe gaat het?\nzorgen:\n  - x\nwat: "y"\n', (1, 8), "niet afgesloten"),
+    ],
+)
+def test_syntax_errors_are_placed_at_the_mistake(
+    text: str, place: tuple[int, int], says: str
+) -> None:
+    (diagnostic,) = parse(text).diagnostics
+    assert (diagnostic.line, diagnostic.column) == place
+    assert says in diagnostic.message
+    assert "while" not in diagnostic.message and "found" not in diagnostic.message

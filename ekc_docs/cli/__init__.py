@@ -13,6 +13,8 @@ from typing import NoReturn
 import click
 
 from ..diagnostics import EkcError, format_text
+from ..elfproef import mask_bsn
+from ..oserrors import describe_os_error
 from .options import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 
 
@@ -35,12 +37,21 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERRORS
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # the user's folder or disk, not a bug: say what, in Dutch
+        where = f" '{exc.filename}'" if exc.filename else ""
+        click.echo(
+            mask_bsn(f"fout: kan{where} niet lezen of schrijven ({describe_os_error(exc)})"),
+            err=True,
+        )
+        return EXIT_ERRORS
     except Exception as exc:  # last resort: never a traceback in front of a coordinator
         if os.environ.get("EKC_DEBUG"):
             raise
         click.echo(
-            f"interne fout in ekc: {type(exc).__name__}: {exc}. Meld dit aan de makers "
-            "(met EKC_DEBUG=1 zie je de details).",
+            mask_bsn(
+                f"interne fout in ekc: {type(exc).__name__}: {exc}. Meld dit aan de makers "
+                "(met EKC_DEBUG=1 zie je de details)."
+            ),
             err=True,
         )
         return EXIT_ERRORS

@@ -7,6 +7,7 @@ the `ekc` command uses. Only the CLI installs it: nothing else in the package de
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 MESSAGES = {
     "Usage:": "Gebruik:",
@@ -30,16 +31,25 @@ MESSAGES = {
     "Invalid value: {message}": "Ongeldige waarde: {message}",
     "Aborted!": "Afgebroken.",
     "default: {default}": "standaard: {default}",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} bestaat niet.",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} is een map.",
-    "{name} {filename!r} is a file.": "{name} {filename!r} is een bestand.",
-    "{name} {filename!r} is not readable.": "{name} {filename!r} kan niet gelezen worden.",
-    "{name} {filename!r} is not writable.": "{name} {filename!r} kan niet beschreven worden.",
+    # {name} is click's English word for the kind of path, fixed before this is installed
+    "{name} {filename!r} does not exist.": "{filename!r} bestaat niet.",
+    "{name} {filename!r} is a directory.": "{filename!r} is een map, geen bestand.",
+    "{name} {filename!r} is a file.": "{filename!r} is een bestand, geen map.",
+    "{name} {filename!r} is not readable.": "{filename!r} kan niet gelezen worden.",
+    "{name} {filename!r} is not writable.": "{filename!r} kan niet beschreven worden.",
+    "{name} {filename!r} is not executable.": "{filename!r} kan niet uitgevoerd worden.",
+    "Choose from:\n\t{choices}": "Kies uit:\n\t{choices}",
+    "Could not open file {filename!r}: {message}": "Kan {filename!r} niet openen: {message}",
+    "unknown error": "onbekende fout",
+    "Value must be an iterable.": "Hier hoort een lijst.",
+    "env var: {var}": "omgevingsvariabele: {var}",
+    "(dynamic)": "(wisselt)",
+    "deprecated": "verouderd",
     "file": "bestand",
     "directory": "map",
     "path": "pad",
     "{value!r} is not a valid {number_type}.": "{value!r} is geen geldig {number_type}.",
-    "{value} is not in the range {range}.": "{value} ligt niet tussen {range}.",
+    "{value} is not in the range {range}.": "{value} kan niet: het moet {range} zijn.",
 }
 PLURALS = {
     "Got unexpected extra argument ({args})": (
@@ -82,7 +92,40 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return singular if n == 1 else plural
 
 
+#: the names click gives its number types ("integer range"), as they appear in messages
+NUMBER_TYPES = {
+    "IntParamType": "heel getal",
+    "IntRange": "heel getal",
+    "FloatParamType": "getal",
+    "FloatRange": "getal",
+}
+
+
+def describe_range(self: Any) -> str:
+    """A number range in words ("minstens 1") instead of click's "x>=1"."""
+    low = f"{'meer dan' if self.min_open else 'minstens'} {self.min}"
+    high = f"{'minder dan' if self.max_open else 'hoogstens'} {self.max}"
+    if self.min is not None and self.max is not None:
+        if not (self.min_open or self.max_open):
+            return f"van {self.min} tot en met {self.max}"
+        return f"{low} en {high}"
+    return low if self.min is not None else high
+
+
+def path_metavar(self: Any, param: Any, ctx: Any = None) -> str:
+    """MAP, BESTAND or PAD in --help, instead of the English name click fixed at import time."""
+    if not self.file_okay:
+        return "MAP"
+    return "BESTAND" if not self.dir_okay else "PAD"
+
+
 def install() -> None:
+    from click import types
+
+    for class_name, label in NUMBER_TYPES.items():
+        getattr(types, class_name).name = label
+    types._NumberRangeBase._describe_range = describe_range  # type: ignore[method-assign]
+    types.Path.get_metavar = path_metavar  # type: ignore[method-assign]
     for name in CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):

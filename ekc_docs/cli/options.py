@@ -36,7 +36,7 @@ peildatum_option = click.option(
 kaart_option = click.option(
     "--kaart",
     "kaart_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
     help="Map van de sociale kaart (standaard content/sociale-kaart).",
 )
 format_option = click.option(

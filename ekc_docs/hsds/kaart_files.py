@@ -40,20 +40,22 @@ def verify(texts: dict[str, str], out_dir: Path, today: date) -> list[Diagnostic
     """Read the new files back as `ekc check` would; an error here is a fault of the import."""
     files: list[tuple[Kaart, Document]] = []
     problems: list[Diagnostic] = []
-    categories: tuple[Categorieen, Document] | None = None
+    categories: Document | None = None
+    documents: list[Document] = []
     organisations: set[str] = set()
     for name, text in texts.items():
         document = parse_text(text, out_dir / name)
         if name == CATEGORIES_FILE:
-            model, found = validate(document, Categorieen)
-            categories = (model, document) if model is not None else None
+            _, found = validate(document, Categorieen)
+            categories = document
         else:
+            documents.append(document)
             kaart, found = validate(document, Kaart)
             if kaart is not None:
                 files.append((kaart, document))
                 organisations.update(o.id for o in kaart.organisaties)
         problems += document.diagnostics + found
-    problems += check_kaart(files, categories, organisations, today)
+    problems += check_kaart(files, categories, organisations, today, documents)
     return [
         Diagnostic(
             d.path,

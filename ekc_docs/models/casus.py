@@ -6,7 +6,20 @@ from typing import Literal
 
 from pydantic import Field
 
-from .fields import Datum, Email, Id, IdLijst, Model, Taal, Tekst, Telefoon, Vlag
+from .fields import (
+    MAX_KINDEREN,
+    MAX_PERSONEN,
+    MAX_VOORWAARDEN,
+    Datum,
+    Email,
+    Id,
+    IdLijst,
+    Model,
+    Taal,
+    Tekst,
+    Telefoon,
+    Vlag,
+)
 
 Kring = Literal["gezin", "familie", "vrienden", "buurt", "school", "professional"]
 KRINGEN: tuple[str, ...] = Kring.__args__  # type: ignore[attr-defined]
@@ -118,6 +131,7 @@ class Casus(Model):
     coordinator: Coordinator = Field(description="De onafhankelijke coördinator.")
     kinderen: list[Kind] = Field(
         default_factory=list,
+        max_length=MAX_KINDEREN,
         description="De kinderen om wie het gaat; verplicht (minstens één) bij een familiegroepsplan.",
     )
     hoofdpersoon: Id | None = Field(
@@ -125,10 +139,13 @@ class Casus(Model):
         description="Bij een persoonlijk plan: de id van de volwassene om wie het plan draait.",
     )
     personen: list[Persoon] = Field(
-        min_length=1, description="Iedereen in de kring rond het kind of de hoofdpersoon."
+        min_length=1,
+        max_length=MAX_PERSONEN,
+        description="Iedereen in de kring rond het kind of de hoofdpersoon.",
     )
     voorwaarden: list[Voorwaarde] = Field(
         default_factory=list,
+        max_length=MAX_VOORWAARDEN,
         description="Veiligheidsvoorwaarden van de bevoegde professional waaraan het plan moet voldoen.",
     )
     conferentie: Conferentie | None = Field(None, description="Datum en plaats van de conferentie.")

@@ -18,9 +18,13 @@ from pydantic import BaseModel as _PydanticModel
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[A-Za-z0-9_-]+$"
+#: limits (contract §2): a plan is a few pages, not a book
+MAX_ID_LENGTH = 100
+MAX_TEXT_LENGTH = 5000
+MAX_PERSONEN, MAX_KINDEREN, MAX_AFSPRAKEN, MAX_VOORWAARDEN = 100, 20, 200, 50
 _ID = re.compile(ID_PATTERN)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_INT = re.compile(r"^[0-9]{1,6}$")
+_INT = re.compile(r"^[0-9]{1,9}$")
 _POSTCODE = re.compile(r"^([1-9][0-9]{3}) ?([A-Za-z]{2})$")
 
 
@@ -38,6 +42,13 @@ def invalid(message: str, **context: Any) -> PydanticCustomError:
 
 
 def _check_id(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH:
+        raise invalid(
+            "deze id is {length} tekens lang; een id is hoogstens {limit} tekens: kies een "
+            "korte naam",
+            length=len(value),
+            limit=MAX_ID_LENGTH,
+        )
     if not _ID.match(value):
         raise invalid(
             "'{value}' is geen geldige id: gebruik alleen letters, cijfers, '-' en '_' "
@@ -68,35 +79,75 @@ def _parse_bool(value: Any) -> Any:
             return True
         if value == "false":
             return False
-        raise invalid("'{value}' is geen ja/nee-waarde: schrijf true of false", value=value)
+        raise invalid(
+            "hier staat '{value}'; schrijf true (ja) of false (nee), zonder aanhalingstekens",
+            value=value,
+        )
     return value
 
 
-def _parse_int(value: Any) -> Any:
-    if isinstance(value, str):
-        if not _INT.match(value.strip()):
-            raise invalid("'{value}' is geen heel getal", value=value)
-        return int(value)
-    return value
+def _int_between(low: int, high: int) -> Any:
+    """A whole number from `low` to `high`; the message says the range (not Python's words)."""
+
+    def parse(value: Any) -> Any:
+        text = value.strip() if isinstance(value, str) else None
+        if text is None:
+            return value
+        if not (_INT.match(text) and low <= int(text) <= high):
+            shown = text if len(text) <= 20 else text[:20] + "…"
+            raise invalid(
+                "'{value}' kan hier niet: schrijf een heel getal van {low} tot en met {high}",
+                value=shown,
+                low=low,
+                high=high,
+            )
+        return int(text)
+
+    return parse
 
 
 def _one_or_more(value: Any) -> Any:
-    """`wie: ria` means the same as `wie: [ria]`."""
+    """`zorgen: "…"` means the same as a list with that one text."""
+    return [value] if isinstance(value, str) else value
+
+
+def _one_id_or_more(value: Any) -> Any:
+    """`wie: ria` means the same as `wie: [ria]`; `wie: ria, joke` is a list written wrongly."""
     if isinstance(value, str):
+        if "," in value:
+            names = ", ".join(part.strip() for part in value.split(","))
+            raise invalid(
+                "'{value}' is één tekst, geen lijst: schrijf meer ids tussen blokhaken, zo: "
+                "[{names}]",
+                value=value,
+                names=names,
+            )
         return [value]
     return value
 
 
 Id = Annotated[
-    str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})
+    str,
+    AfterValidator(_check_id),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "maxLength": MAX_ID_LENGTH}),
 ]
 Datum = Annotated[date, BeforeValidator(_parse_date)]
 Vlag = Annotated[bool, BeforeValidator(_parse_bool)]
-Tekst = Annotated[str, Field(min_length=1)]
-IdLijst = Annotated[list[Id], BeforeValidator(_one_or_more), Field(min_length=1)]
+
+
+class FreeText:
+    """Marks a field as free text in the family's words (where a ` #` would cut text off)."""
+
+
+FREE_TEXT = FreeText()
+
+Tekst = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_LENGTH), FREE_TEXT]
+#: a file path, which is no free text (a comment after it cuts nothing off)
+Pad = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_LENGTH)]
+IdLijst = Annotated[list[Id], BeforeValidator(_one_id_or_more), Field(min_length=1)]
 TekstLijst = Annotated[list[Tekst], BeforeValidator(_one_or_more)]
-Leeftijd = Annotated[int, BeforeValidator(_parse_int), Field(ge=0, le=120)]
-Versie = Annotated[int, BeforeValidator(_parse_int), Field(ge=1, le=999)]
+Leeftijd = Annotated[int, BeforeValidator(_int_between(0, 120)), Field(ge=0, le=120)]
+Versie = Annotated[int, BeforeValidator(_int_between(1, 999)), Field(ge=1, le=999)]
 
 
 # --- contact values -------------------------------------------------------------------------

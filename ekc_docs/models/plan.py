@@ -6,7 +6,18 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from .fields import Datum, Id, IdLijst, Model, Tekst, TekstLijst, Versie, Vlag
+from .fields import (
+    MAX_AFSPRAKEN,
+    Datum,
+    Id,
+    IdLijst,
+    Model,
+    Pad,
+    Tekst,
+    TekstLijst,
+    Versie,
+    Vlag,
+)
 
 Besluit = Literal["akkoord", "aanvullen", "niet-akkoord"]
 UITKOMSTEN = ("gelukt", "deels", "niet-gelukt")
@@ -108,7 +119,7 @@ def agreement_ids(plan: Plan) -> list[str]:
 class Plan(Model):
     """Het planbestand: wat de familie en haar netwerk hebben afgesproken."""
 
-    casusbestand: Tekst = Field(
+    casusbestand: Pad = Field(
         "casus.yml",
         description="Pad naar het casusbestand, vanaf dit bestand; standaard casus.yml ernaast.",
     )
@@ -134,7 +145,9 @@ class Plan(Model):
         None, description="Wat het kind of de kinderen zelf zeiden te willen."
     )
     afspraken: list[Afspraak] = Field(
-        min_length=1, description="De afspraken: wat, wie, wanneer, wie controleert."
+        min_length=1,
+        max_length=MAX_AFSPRAKEN,
+        description="De afspraken: wat, wie, wanneer, wie controleert.",
     )
     aanspreekpunt: Id = Field(
         description="Id van het aanspreekpunt uit het netwerk: bewaakt het plan en roept het netwerk "

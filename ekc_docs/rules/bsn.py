@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Diagnostic, Severity
+from ..elfproef import find_bsn, passes_elfproef
 from ..reader import Document, Mapping, Node, Scalar, Sequence
 
-# nine digits on their own, or written in the usual groups (1234.56.782, 123 456 782)
-_CANDIDATE = re.compile(
-    r"(?<![\d.\-])(?<!\+31 )(\d{4}[. ]\d{2}[. ]\d{3}|\d{3}[. ]\d{3}[. ]\d{3}|\d{9})(?![\d])"
-)
-
-
-def passes_elfproef(digits: str) -> bool:
-    """The 11-proef for a BSN: weights 9..2 and -1, sum divisible by 11, not all zeros."""
-    if len(digits) != 9 or not digits.isdigit() or digits == "000000000":
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
-    return (total - int(digits[8])) % 11 == 0
-
-
-def find_bsn(text: str) -> str | None:
-    for match in _CANDIDATE.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
-        if passes_elfproef(digits):
-            return match.group()
-    return None
+__all__ = ["check_bsn", "find_bsn", "passes_elfproef"]
 
 
 def check_bsn(document: Document) -> list[Diagnostic]:

@@ -8,6 +8,7 @@ from ..diagnostics import Diagnostic
 from ..models import Casus
 from ..reader import Document
 from .report import Report
+from .roles import People, check_once
 
 MAX_DAYS_TO_CONFERENCE = 42
 
@@ -82,11 +83,11 @@ def _check_subject(casus: Casus, report: Report) -> None:
             "een persoonlijk plan gaat over één volwassene: zet diens id bij 'hoofdpersoon'",
         )
     else:
-        report.check_ref(("hoofdpersoon",), casus.hoofdpersoon, person_ids(casus), "persoon")
+        People(casus).check_person(report, ("hoofdpersoon",), casus.hoofdpersoon, "de hoofdpersoon")
 
 
 def _check_people(casus: Casus, report: Report) -> None:
-    members, persons, professionals = member_ids(casus), person_ids(casus), professional_ids(casus)
+    people = People(casus)
     for i, person in enumerate(casus.personen):
         if person.kring == "professional" and person.organisatie is None:
             report.add(
@@ -95,21 +96,19 @@ def _check_people(casus: Casus, report: Report) -> None:
                 f"{person.naam} is een professional: vul bij 'organisatie' in waar "
                 f"{person.naam} werkt",
             )
+    check_once(report, ("toestemming", "door"), casus.toestemming.door)
     for i, who in enumerate(casus.toestemming.door):
-        report.check_ref(("toestemming", "door", i), who, members, "persoon in deze casus")
-    report.check_ref(("aanmelding", "aanmelder"), casus.aanmelding.aanmelder, persons, "persoon")
+        people.check_consent(report, ("toestemming", "door", i), who, casus.toestemming.datum)
+    people.check_person(
+        report, ("aanmelding", "aanmelder"), casus.aanmelding.aanmelder, "de aanmelder"
+    )
     for i, condition in enumerate(casus.voorwaarden):
-        loc = ("voorwaarden", i, "gesteld_door")
-        if report.check_ref(loc, condition.gesteld_door, persons, "persoon") and (
-            condition.gesteld_door not in professionals
-        ):
-            report.add(
-                loc,
-                "invalid-value",
-                f"voorwaarden worden gesteld door een professional, maar '{condition.gesteld_door}' "
-                f"staat niet in de kring professional; professionals hier: "
-                f"{', '.join(sorted(professionals)) or 'geen'}",
-            )
+        people.check_professional(
+            report,
+            ("voorwaarden", i, "gesteld_door"),
+            condition.gesteld_door,
+            "wie een voorwaarde stelt",
+        )
 
 
 def _check_dates(casus: Casus, report: Report) -> None:

@@ -8,13 +8,17 @@ from ..dates import add_months, age_on
 from ..diagnostics import Diagnostic
 from ..models import Casus, Plan
 from ..reader import Document
-from .casus import member_ids, professional_ids
+from .casus import member_ids
 from .report import Report
+from .roles import People, check_once
 from .versions import check_agreement_ids
 
 #: codes that `--concept` turns into warnings: an unfinished plan may still be printed as a draft
 CONCEPT_CODES = frozenset({"condition-not-met", "missing-approval", "not-approved"})
-REVIEW_MONTHS, REVIEW_MONTHS_YOUNG, YOUNG_AGE = 6, 3, 7
+#: the toolkit's advice for the evaluation, after New Zealand's mandatory review dates
+#: (Dutch law sets no term): within 12 months, within 6 when a child is under 7
+REVIEW_MONTHS, REVIEW_MONTHS_YOUNG, YOUNG_AGE = 12, 6, 7
+NO_KAART = "er is geen sociale kaart gevonden; geef de map op met --kaart"
 
 
 def check_plan(
@@ -24,10 +28,14 @@ def check_plan(
     services: Collection[str] | None,
     *,
     concept: bool = False,
+    no_kaart: str = NO_KAART,
 ) -> list[Diagnostic]:
-    """Everything a plan must satisfy given its case; `services` (ids) is None without a kaart."""
+    """Everything a plan must satisfy given its case; `services` (ids) is None without a kaart.
+
+    `no_kaart` says why there is no kaart (and what to do), for a plan that names a service.
+    """
     report = Report(document)
-    _check_agreements(plan, casus, services, report)
+    _check_agreements(plan, casus, services, report, no_kaart)
     _check_roles(plan, casus, report)
     _check_conditions(plan, casus, report, concept)
     _check_dates(plan, casus, report)
@@ -35,20 +43,23 @@ def check_plan(
 
 
 def _check_agreements(
-    plan: Plan, casus: Casus, services: Collection[str] | None, report: Report
+    plan: Plan, casus: Casus, services: Collection[str] | None, report: Report, no_kaart: str
 ) -> None:
     members = member_ids(casus)
     conditions = {v.id for v in casus.voorwaarden}
-    check_agreement_ids(plan, report)
+    check_agreement_ids(plan, report)  # explicit ids and the implicit a1, a2 … (contract §3)
+    people = People(casus)
     for i, agreement in enumerate(plan.afspraken):
+        check_once(report, ("afspraken", i, "wie"), agreement.wie)
         for j, who in enumerate(agreement.wie):
             report.check_ref(
                 ("afspraken", i, "wie", j), who, members, "persoon of kind in de casus"
             )
         if agreement.controle is not None:
-            report.check_ref(
-                ("afspraken", i, "controle"), agreement.controle, members, "persoon in de casus"
+            people.check_person(
+                report, ("afspraken", i, "controle"), agreement.controle, "wie controleert"
             )
+        check_once(report, ("afspraken", i, "voorwaarden"), agreement.voorwaarden or [])
         for j, condition in enumerate(agreement.voorwaarden or []):
             report.check_ref(
                 ("afspraken", i, "voorwaarden", j), condition, conditions, "voorwaarde van de casus"
@@ -59,8 +70,7 @@ def _check_agreements(
             report.add(
                 ("afspraken", i, "hulp"),
                 "unknown-ref",
-                f"'{agreement.hulp}' verwijst naar de sociale kaart, maar er is geen sociale kaart "
-                "gevonden; geef de map op met --kaart",
+                f"'{agreement.hulp}' verwijst naar de sociale kaart, maar {no_kaart}",
             )
         else:
             report.check_ref(
@@ -72,11 +82,11 @@ def _check_agreements(
 
 
 def _check_roles(plan: Plan, casus: Casus, report: Report) -> None:
-    members, professionals = member_ids(casus), professional_ids(casus)
-    if report.check_ref(
-        ("aanspreekpunt",), plan.aanspreekpunt, members, "persoon in de casus"
-    ) and (plan.aanspreekpunt in professionals):
-        network = sorted(members - professionals)
+    people, members = People(casus), member_ids(casus)
+    if people.check_person(
+        report, ("aanspreekpunt",), plan.aanspreekpunt, "het aanspreekpunt"
+    ) and (plan.aanspreekpunt in people.professionals):
+        network = sorted(set(people.persons) - people.professionals)
         report.add(
             ("aanspreekpunt",),
             "lead-is-professional",
@@ -84,25 +94,32 @@ def _check_roles(plan: Plan, casus: Casus, report: Report) -> None:
             f"eigen netwerk die het plan bewaakt, bijvoorbeeld: {', '.join(network)}",
         )
     if plan.evaluatie.bijeenroeper is not None:
-        report.check_ref(
+        people.check_person(
+            report,
             ("evaluatie", "bijeenroeper"),
             plan.evaluatie.bijeenroeper,
-            members,
-            "persoon in de casus",
+            "wie de evaluatie bijeenroept",
         )
     if plan.verspreid is not None:
+        check_once(report, ("verspreid", "aan"), plan.verspreid.aan)
         for i, who in enumerate(plan.verspreid.aan):
-            report.check_ref(("verspreid", "aan", i), who, members, "persoon in de casus")
-    if (
-        plan.akkoord is not None
-        and report.check_ref(("akkoord", "door"), plan.akkoord.door, members, "persoon in de casus")
-        and plan.akkoord.door not in professionals
-    ):
+            report.check_ref(("verspreid", "aan", i), who, members, "persoon of kind in de casus")
+    if plan.akkoord is not None:
+        _check_approver(plan.akkoord.door, casus, people, report)
+
+
+def _check_approver(approver: str, casus: Casus, people: People, report: Report) -> None:
+    """The akkoord comes from a professional who set at least one of the case's conditions."""
+    place = "wie het akkoord geeft"
+    if not people.check_professional(report, ("akkoord", "door"), approver, place):
+        return
+    setters = sorted({v.gesteld_door for v in casus.voorwaarden} & people.professionals)
+    if setters and approver not in setters:
         report.add(
             ("akkoord", "door"),
-            "invalid-value",
-            f"het akkoord wordt gegeven door de professional die de voorwaarden stelde; "
-            f"'{plan.akkoord.door}' staat niet in de kring professional",
+            "wrong-role",
+            f"'{approver}' stelde geen van de voorwaarden van deze casus; het akkoord komt van "
+            f"wie ze stelde: {', '.join(setters)}",
         )
 
 
@@ -133,7 +150,8 @@ def _check_conditions(plan: Plan, casus: Casus, report: Report, concept: bool) -
             ("akkoord", "besluit"),
             "not-approved",
             f"het besluit is '{plan.akkoord.besluit}': het plan is nog niet goedgekeurd; vul het "
-            "aan en vraag opnieuw akkoord, of druk het af als concept (--concept)",
+            "aan en vraag opnieuw akkoord"
+            + ("" if concept else ", of druk het af als concept (--concept)"),
             warning=concept,
         )
         if plan.akkoord.toelichting is None:
@@ -185,6 +203,7 @@ def _check_dates(plan: Plan, casus: Casus, report: Report) -> None:
             ("evaluatie", "datum"),
             "late-review",
             f"de evaluatie ({plan.evaluatie.datum}) is meer dan {months} maanden na het plan; "
-            f"spreek uiterlijk {limit} af{reason}",
+            f"de toolkit raadt aan uiterlijk {limit} te evalueren{reason} (naar de verplichte "
+            "evaluatietermijnen in Nieuw-Zeeland; de Nederlandse wet noemt geen termijn)",
             warning=True,
         )

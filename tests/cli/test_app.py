@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -70,7 +71,7 @@ def test_json_output() -> None:
             "severity": "error",
             "code": "lead-is-professional",
             "message": "het aanspreekpunt 'jb' is een professional; kies iemand uit het eigen netwerk "
-            "die het plan bewaakt, bijvoorbeeld: moeder, oma, tim",
+            "die het plan bewaakt, bijvoorbeeld: moeder, oma",
         }
     ]
     assert result.stderr == ""
@@ -104,8 +105,13 @@ def test_unrecognised_file_given_explicitly(tmp_path: Path) -> None:
 def test_other_yaml_files_are_skipped_when_walking(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text("site_name: x\nnav: !!python/name:foo\n")
     result = run_ekc(["check", "."], cwd=tmp_path)
-    assert result.exit_code == 0
-    assert "0 bestanden gecontroleerd" in result.stderr
+    # mkdocs.yml is not read; with nothing else there, there is nothing to check (an error)
+    assert result.exit_code == 1
+    assert "[yaml-tag]" not in result.stdout and "bevat niets om te controleren" in result.stdout
+    shutil.copy(BASE / "casus.yml", tmp_path / "casus.yml")
+    result = run_ekc(["check", "."], cwd=tmp_path)
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert "1 bestand gecontroleerd" in result.stderr
 
 
 def test_file_too_large(tmp_path: Path) -> None:
@@ -137,15 +143,17 @@ def test_schema_command_prints_json_schema_2020_12() -> None:
     )
 
 
-def test_new_creates_a_case_that_passes_check(tmp_path: Path) -> None:
+def test_new_creates_a_case_to_fill_in(tmp_path: Path) -> None:
     result = run_ekc(["new", "EKC-2026-0001"], cwd=tmp_path)
     assert result.exit_code == 0
     folder = tmp_path / "EKC-2026-0001"
     casus = (folder / "casus.yml").read_text()
-    assert "casus: EKC-2026-0001" in casus and "«VERVANG»" in casus
-    assert "«VERVANG»" in (folder / "plan.yml").read_text()
+    assert "casus: EKC-2026-0001" in casus and "«voornaam van het kind»" in casus
+    assert "«wat er gebeurt»" in (folder / "plan.yml").read_text()
     check = run_ekc(["check", str(folder)])
-    assert (check.exit_code, check.stdout) == (0, "")
+    # only the example values are wrong (tests/test_scaffold.py)
+    assert check.exit_code == 1
+    assert {line.rsplit(" ", 1)[-1] for line in check.stdout.splitlines()} == {"[placeholder]"}
 
 
 def test_new_never_overwrites(tmp_path: Path) -> None:

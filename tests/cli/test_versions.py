@@ -87,7 +87,8 @@ def test_versie_keeps_comments_and_makes_implicit_ids_explicit(tmp_path: Path) -
     assert "# Ons plan, met dank aan oma.\n" in text
     assert '  - id: a1\n    wat: "Oma haalt Tim op dinsdag uit school."\n' in text
     assert "    - id: a3  # Tim gaat naar de voetbalclub.\n" in text
-    assert "evaluatie:\n  datum: 2027-06-01" in text  # six months on: Tim is ten
+    # the family's own rhythm (two months last time), within the advice (12 months, Tim is ten)
+    assert "evaluatie:\n  datum: 2027-01-31" in text
     assert re.search(r"\n  datum: 2026-12-01 +# «VERVANG» het akkoord op deze versie\n", text)
 
 
