@@ -15,6 +15,7 @@ from pydantic import BaseModel, RootModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from .diagnostics import Diagnostic, Severity
+from .models.fields import FREE_TEXT
 from .reader import Document, Loc, Mapping, Node, Scalar, Sequence, locate, to_python
 
 M = TypeVar("M", bound=BaseModel)
@@ -46,36 +47,90 @@ def validate(document: Document, model: type[M]) -> tuple[M | None, list[Diagnos
     return _salvage(model, data, errors), diagnostics
 
 
-#: errors that can be cut out without changing what the cross-file rules see
-_PRUNABLE = frozenset({"extra_forbidden", *_CONTACT_CODES})
+#: what stands in for a wrong or missing free text while the rules run (never printed: the
+#: diagnostic about that text is an error, so the plan is not printed)
+_STAND_IN = "(nog niet ingevuld)"
 
 
 def _salvage(model: type[M], data: Any, errors: list[Any]) -> M | None:
-    """A model without the unknown keys and malformed contact values, if that is all that is wrong.
+    """A model in which every wrong part is cut out or stood in for, if that can be done
+    without changing what the rules across fields and files see.
 
-    The diagnostics stay errors; the model only lets the rules across fields and files run
-    as well, so that one typo does not hide every other problem in the file. A bad contact
-    value in a required field takes its nearest optional block with it (a postcode its
-    `adres`). `data` is this run's own copy, so it is pruned in place.
+    Unknown keys are cut out; a malformed contact value takes its nearest optional block with
+    it (a bad postcode its `adres`); a wrong or missing free text (an empty `wanneer`) gets a
+    stand-in. The diagnostics stay errors; the model only lets the other rules run too, so
+    that one mistake does not hide every other problem in the file (contract §1). Wrong ids,
+    dates, choices and blocks are never cut out or stood in for: a rule would then see
+    something absent or guessed, and report a problem that is not there. `data` is this
+    run's own copy, so it is changed in place.
     """
-    if not all(e["type"] in _PRUNABLE for e in errors):
-        return None
     for error in errors:
         loc = tuple(error["loc"])
-        if error["type"] != "extra_forbidden":
-            loc = _optional_ancestor(model, loc)
-            if not loc:
-                return None
-        *parents, last = loc
-        container = data
-        for part in parents:
-            container = container[part]
-        if isinstance(container, dict):
-            container.pop(last, None)
+        if error["type"] == "extra_forbidden":
+            done = _remove(data, loc)
+        elif error["type"] in _CONTACT_CODES:
+            optional = _optional_ancestor(model, loc)
+            done = bool(optional) and _remove(data, optional)
+        else:
+            done = _is_free_text(model, loc) and _put(data, loc, _STAND_IN)
+        if not done:
+            return None
     try:
         return model.model_validate(data)
     except (ValidationError, KeyError, IndexError, TypeError):
         return None
+
+
+def _container(data: Any, parents: Loc) -> Any:
+    """The dict or list at `parents`, or None when the path is not there."""
+    container = data
+    try:
+        for part in parents:
+            container = container[part]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return container
+
+
+def _remove(data: Any, loc: Loc) -> bool:
+    """Cut out the key at `loc`; False when there is no such key to cut."""
+    container = _container(data, loc[:-1])
+    if isinstance(container, dict):
+        container.pop(loc[-1], None)
+        return True
+    return False
+
+
+def _put(data: Any, loc: Loc, value: str) -> bool:
+    """Set the value at `loc` (the key may be missing); False when the path is not there."""
+    container, last = _container(data, loc[:-1]), loc[-1]
+    if isinstance(container, dict):
+        container[last] = value
+        return True
+    if isinstance(container, list) and isinstance(last, int) and last < len(container):
+        container[last] = value
+        return True
+    return False
+
+
+def _is_free_text(model: type[BaseModel], loc: Loc) -> bool:
+    """Whether `loc` is free text in the family's words (or an item of a list of texts)."""
+    if not loc:
+        return False
+    key_loc = loc if isinstance(loc[-1], str) else loc[:-1]
+    _, info = field_at(model, key_loc)
+    if info is None:
+        return False
+    if FREE_TEXT in info.metadata:
+        return isinstance(loc[-1], str)
+    return not isinstance(loc[-1], str) and _texts_in(info.annotation)
+
+
+def _texts_in(annotation: Any) -> bool:
+    """`list[Tekst]`: a list whose items are free text."""
+    if get_origin(annotation) is Annotated:
+        return FREE_TEXT in get_args(annotation)[1:]
+    return any(_texts_in(arg) for arg in get_args(annotation))
 
 
 def _optional_ancestor(model: type[BaseModel], loc: Loc) -> Loc:

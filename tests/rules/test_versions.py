@@ -62,9 +62,12 @@ def test_a_version_is_read_from_a_file_that_does_not_validate(tmp_path: Path) ->
     source = CASES / "versions-review-incomplete"
     for name in ("casus.yml", "plan.yml", "plan-2.yml", "plan-3.yml"):
         shutil.copy(source / name, tmp_path / name)
+    whole = _codes(tmp_path / "plan-3.yml")
     broken = (tmp_path / "plan-2.yml").read_text(encoding="utf-8").replace("vraag:", "vraagg:")
     (tmp_path / "plan-2.yml").write_text(broken, encoding="utf-8")
-    assert _codes(tmp_path / "plan-3.yml") == []
+    # plan-3 is told the same as before: no gap, and its review still checked against plan-2
+    assert _codes(tmp_path / "plan-3.yml") == whole
+    assert "invalid-value" not in {code for _, _, code in whole}
     document = parse_text("versie: 2\nvraagg: x\n", tmp_path / "plan-2.yml")
     assert PlanVersion(tmp_path / "plan-2.yml", None, document).versie == 2
     document = parse_text("datum: 2026-10-01\n", tmp_path / "plan.yml")
