@@ -58,6 +58,8 @@ class YamlFile:
     crlf: bool = False
     dirty: bool = False
     revision: int = 0
+    #: the edit came from a form made from another version of the file: never saved over it
+    stale: bool = False
     _text: str | None = field(default=None, repr=False)
 
     @classmethod
@@ -102,7 +104,7 @@ class YamlFile:
 
     def save(self) -> None:
         """Write the file atomically, unless it changed on disk since it was opened."""
-        if disk_hash(self.path) != self.opened_hash:
+        if self.stale or disk_hash(self.path) != self.opened_hash:
             raise ChangedOnDisk(str(self.path))
         data = self.text.encode("utf-8")
         write_atomically(self.path, data)
@@ -139,18 +141,40 @@ def dump(
 
 def write_atomically(path: Path, data: bytes) -> None:
     """A temporary file beside the target, renamed over it: never half a file."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    write_all_atomically({path: data})
+
+
+def write_all_atomically(files: dict[Path, bytes]) -> None:
+    """Every file to a temporary name beside it first; renamed only when all are written.
+
+    Each file keeps the permissions it had (mkstemp makes files private); a new file gets what
+    the umask allows, as any other program would give it.
+    """
+    temporary: list[tuple[Path, Path]] = []
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(name).chmod(mode)
-        Path(name).replace(path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+        for path, data in files.items():
+            mode = _mode_of(path)
+            handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            temporary.append((Path(name), path))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            Path(name).chmod(mode)
+        for temp, path in temporary:
+            temp.replace(path)
+    finally:
+        for temp, _ in temporary:
+            temp.unlink(missing_ok=True)
+
+
+def _mode_of(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        current = os.umask(0)
+        os.umask(current)
+        return 0o666 & ~current
 
 
 # --- changing the tree ------------------------------------------------------------------------

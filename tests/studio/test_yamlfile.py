@@ -255,3 +255,28 @@ def test_a_partial_post_changes_only_what_it_carries(tmp_path: Path) -> None:
     form = build_form(Plan, to_python(parse_text(file.text, path).root), Context())
     editing.apply_form(file, form, lambda name: ["Alleen de vraag"] if name == "vraag" else [])
     assert file.text == COMMENTED.replace('"Hoe houden we het veilig?"', '"Alleen de vraag"')
+
+
+@pytest.mark.parametrize("mode", [0o664, 0o640, 0o600])
+def test_saving_keeps_the_files_permissions(tmp_path: Path, mode: int) -> None:
+    path = tmp_path / "plan.yml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    path.chmod(mode)
+    file = _edit(COMMENTED, {"vraag": ["Nieuwe vraag"]}, path)
+    file.save()
+    assert path.stat().st_mode & 0o777 == mode
+    assert "Nieuwe vraag" in path.read_text(encoding="utf-8")
+
+
+def test_a_new_file_gets_what_the_umask_allows(tmp_path: Path) -> None:
+    import os
+
+    from ekc_docs.studio.yamlfile import write_all_atomically
+
+    previous = os.umask(0o002)
+    try:
+        write_all_atomically({tmp_path / "a.yml": b"a: 1\n", tmp_path / "b.yml": b"b: 2\n"})
+    finally:
+        os.umask(previous)
+    assert [(tmp_path / n).stat().st_mode & 0o777 for n in ("a.yml", "b.yml")] == [0o664] * 2
+    assert not list(tmp_path.glob(".*.tmp"))
