@@ -62,6 +62,8 @@ NOUNS = {
 }
 #: ids that new entries get, numbered on: a person can rename them
 ID_PREFIXES = {"Persoon": "persoon", "Kind": "kind", "Voorwaarde": "v", "Afspraak": "a"}
+#: the hidden field with the hash of the file as the page showed it (never a YAML key)
+HASH_FIELD = "_bestand"
 #: fields about the file rather than the family: shown folded away at the end of the form
 ABOUT_FILE = ("casusbestand", "fictief", "versie")
 

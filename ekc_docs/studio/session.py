@@ -68,6 +68,8 @@ class Studio:
         self.root = root.resolve()
         self.checker = Checker(self.root, kaart_dir, today)
         self.drafts: dict[Path, YamlFile] = {}
+        #: the last plan of each file that could be previewed (and whether only as a concept)
+        self.last_good: dict[Path, tuple[Any, bool]] = {}
         self.lock = threading.RLock()
 
     # --- folders and files ------------------------------------------------------------------
@@ -110,19 +112,43 @@ class Studio:
 
     # --- drafts -------------------------------------------------------------------------------
 
-    def draft(self, path: Path) -> YamlFile:
-        """The open draft, or the file from disk. A clean draft follows changes on disk."""
+    def draft(self, path: Path, *, follow_disk: bool = True) -> YamlFile:
+        """The open draft, or the file from disk.
+
+        For a page to show, a clean draft follows changes on disk. A form post never does
+        (`follow_disk=False`, after `posted`): its values were made from the file as it was.
+        """
         draft = self.drafts.get(path)
-        if draft is None or (not draft.dirty and disk_hash(path) != draft.opened_hash):
+        if draft is None or (
+            follow_disk and not draft.dirty and disk_hash(path) != draft.opened_hash
+        ):
             draft = YamlFile.open(path)
             self.drafts[path] = draft
+        return draft
+
+    def posted(self, path: Path, shown: str | None) -> YamlFile:
+        """The draft a form post applies to; `shown` is the hash of the file the page showed.
+
+        A form made from another version of the file than the one on disk is a conflict: its
+        values are kept in the draft to be seen, and never saved over the file on disk.
+        """
+        draft = self.drafts.get(path)
+        if shown is None:  # a post without the page's hash: the draft (or disk) it must be
+            shown = draft.opened_hash if draft is not None else disk_hash(path)
+        if draft is not None and (draft.opened_hash == shown or draft.dirty):
+            if draft.opened_hash != shown:
+                draft.stale = True
+            return draft
+        draft = YamlFile.open(path)
+        draft.stale = draft.opened_hash != shown
+        self.drafts[path] = draft
         return draft
 
     def reload(self, path: Path) -> None:
         self.drafts.pop(path, None)
 
     def conflict(self, draft: YamlFile) -> bool:
-        return disk_hash(draft.path) != draft.opened_hash
+        return draft.stale or disk_hash(draft.path) != draft.opened_hash
 
     def texts(self) -> dict[Path, str]:
         """Unsaved drafts, checked instead of what is on disk."""
@@ -143,14 +169,18 @@ class Studio:
             casus_data = None
         return Context.from_casus(casus_data, services, languages)
 
-    def page(self, kind: str, path: Path, *, concept: bool = False) -> Page:
-        draft = self.draft(path)
+    def page(
+        self, kind: str, path: Path, *, concept: bool = False, follow_disk: bool = True
+    ) -> Page:
+        draft = self.draft(path, follow_disk=follow_disk)
         _, data = self.checker.read(path, draft.text)
         form = build_form(MODELS[kind], data, self.context(kind, path, data))
         targets = field_names(form) | {r.name for r in repeats(form)}
         drafts = self.texts()
         drafts[path] = draft.text
         outcome = self.checker.check(kind, path, drafts, targets, concept=concept)
+        if outcome.checked is not None and not concept:
+            self.last_good[path] = (outcome.checked, not outcome.printable)
         return Page(kind, path, draft, form, outcome, self.conflict(draft))
 
 

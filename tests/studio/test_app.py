@@ -150,3 +150,69 @@ def test_a_new_version_after_the_evaluation(running: Running) -> None:
         "Nieuwe versie na de evaluatie"
         not in running.request("GET", "/casus/scheiding/plan.yml").body
     )
+
+
+@pytest.mark.parametrize(
+    "action",
+    ["opslaan", "lijst?doe=toevoegen&lijst=afspraken", "afdrukken", "nieuwe-versie", "controleer"],
+)
+def test_a_form_from_before_a_disk_edit_never_overwrites_it(running: Running, action: str) -> None:
+    # open the page (a clean draft), edit one field on disk, another one in the form
+    file = running.root / "scheiding" / "plan.yml"
+    path = "/casus/scheiding/plan.yml"
+    values = running.form(path)
+    assert values["_bestand"] and values["_bestand"][0]
+    original = file.read_text(encoding="utf-8")
+    edited = original.replace("vraag:", "# in de teksteditor\nvraag:", 1)
+    file.write_text(edited, encoding="utf-8")
+    values["stem_van_het_kind"] = ["Ik wil bij papa en mama blijven."]
+    answer = running.request("POST", f"{path}/{action}", values)
+    if action == "controleer":
+        assert json.loads(answer.body)["conflict"] is True
+        answer = running.request("POST", path + "/opslaan", values)
+    elif action.startswith("lijst"):  # nothing is written; the page then shows the conflict
+        assert answer.status == 303
+        assert file.read_text(encoding="utf-8") == edited
+        answer = running.request("POST", path + "/opslaan", running.form(path))
+    assert answer.status == 409, answer.body
+    assert (
+        "intussen op schijf gewijzigd" in answer.body and "Opnieuw laden van schijf" in answer.body
+    )
+    assert "Ik wil bij papa en mama blijven." in answer.body  # the form's edit is shown, not lost
+    assert file.read_text(encoding="utf-8") == edited
+    assert not (running.root / "scheiding" / "plan-2.yml").exists()
+    # reloading takes the disk's version; then saving works again
+    assert running.request("POST", path + "/herladen").status == 303
+    values = running.form(path)
+    values["stem_van_het_kind"] = ["Ik wil bij papa en mama blijven."]
+    assert running.request("POST", path + "/opslaan", values).status == 303
+    saved = file.read_text(encoding="utf-8")
+    assert "# in de teksteditor" in saved and "Ik wil bij papa en mama blijven." in saved
+
+
+def test_a_form_from_another_tab_after_a_save_is_a_conflict(running: Running) -> None:
+    file = running.root / "scheiding" / "plan.yml"
+    path = "/casus/scheiding/plan.yml"
+    old_tab = running.form(path)
+    new_tab = running.form(path)
+    new_tab["vraag"] = ["De vraag uit het nieuwe tabblad"]
+    assert running.request("POST", path + "/opslaan", new_tab).status == 303
+    old_tab["stem_van_het_kind"] = ["Uit het oude tabblad"]
+    assert running.request("POST", path + "/opslaan", old_tab).status == 409
+    assert "De vraag uit het nieuwe tabblad" in file.read_text(encoding="utf-8")
+
+
+def test_the_last_good_preview_stays_marked_as_outdated(running: Running) -> None:
+    values = running.form(PLAN)
+    first = running.request("GET", PLAN + "/voorbeeld")
+    assert first.status == 200 and "vóór je laatste wijziging" not in first.body
+    values["evaluatie.datum"] = ["2020-01-01"]  # an error: no preview of this state
+    answer = json.loads(running.request("POST", PLAN + "/controleer", values).body)
+    assert answer["preview"] is False
+    stale = running.request("GET", PLAN + "/voorbeeld")
+    assert "Dit voorbeeld is van vóór je laatste wijziging: los eerst de fouten op." in stale.body
+    assert "Nog geen voorbeeld" not in stale.body
+    assert "Verzonden aan" in stale.body or "<h1" in stale.body
+    style = stale.body.split("<style>")[-1].split("</style>")[0]
+    assert "ekc-studio-verouderd" in style  # allowed by its own hash in the policy
+    assert stale.headers["content-security-policy"].count("sha256-") == stale.body.count("<style>")

@@ -294,3 +294,30 @@ def test_keyboard_and_200_percent_zoom(browser: Any, running: Running) -> None:
     page.wait_for_url(re.compile(r".*melding=opgeslagen"))
     assert "Met het toetsenbord." in (running.root / "jeugdbescherming" / "plan.yml").read_text()
     s.close()
+
+
+def test_a_disk_edit_made_while_the_page_is_open_is_kept(browser: Any, running: Running) -> None:
+    file = running.root / "scheiding" / "plan.yml"
+    s = Session(browser, running)
+    page = s.page
+    page.goto(running.url)
+    page.goto(running.origin + "/casus/scheiding/plan.yml")
+    edited = file.read_text(encoding="utf-8").replace("vraag:", "# uit de teksteditor\nvraag:", 1)
+    file.write_text(edited, encoding="utf-8")
+    page.fill('[name="stem_van_het_kind"]', "Ik wil dat iedereen meedenkt.")
+    page.get_by_role("button", name="Opslaan").click()
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert "intussen op schijf gewijzigd" in alert.inner_text()
+    assert file.read_text(encoding="utf-8") == edited
+    page.get_by_role("button", name="Opnieuw laden van schijf").click()
+    page.wait_for_url(re.compile(r".*melding=herladen"))
+    assert (
+        page.locator('[name="stem_van_het_kind"]').input_value() != "Ik wil dat iedereen meedenkt."
+    )
+    page.fill('[name="stem_van_het_kind"]', "Ik wil dat iedereen meedenkt.")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_url(re.compile(r".*melding=opgeslagen"))
+    saved = file.read_text(encoding="utf-8")
+    assert "# uit de teksteditor" in saved and "Ik wil dat iedereen meedenkt." in saved
+    s.close()

@@ -19,6 +19,7 @@
   var pending = null;
   var status = document.getElementById("status");
   var preview = document.getElementById("voorbeeld");
+  var previewOutdated = false;
 
   function clearFindings() {
     form.querySelectorAll("[aria-invalid]").forEach(function (el) {
@@ -73,8 +74,10 @@
         (answer.conflict ? "Let op: het bestand is op schijf gewijzigd; laad de pagina opnieuw. " : "") +
         (errors === 0 ? "Geen fouten." : errors + (errors === 1 ? " fout." : " fouten."));
       form.dataset.revisie = String(answer.revision);
-      if (preview && answer.preview) {
+      // with errors the last good preview stays, marked as outdated (loaded once)
+      if (preview && (answer.preview || !previewOutdated)) {
         preview.src = form.dataset.voorbeeld + "?r=" + answer.revision;
+        previewOutdated = !answer.preview;
       }
     }).catch(function (error) {
       if (error.name !== "AbortError") {
