@@ -33,6 +33,8 @@ from .yamlfile import ChangedOnDisk, UnreadableFile
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
+#: the date the next version is made on (not a YAML key of this file)
+VERSION_DATE = "_nieuwe_versie_datum"
 _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
 
 
@@ -147,6 +149,8 @@ class Views:
             "hash_field": HASH_FIELD,
             "versions": kind == "plan" and path == folder.plans[-1],
             "melding": request.query_params.get("melding", ""),
+            "version_date": VERSION_DATE,
+            "versiedatum": self.today().isoformat(),
             "pdf": request.query_params.get("pdf", ""),
             **notes,
         }
@@ -331,21 +335,45 @@ class Views:
         """After an evaluation: save, then `ekc versie` on the saved plan, and open the new file."""
         case, kind, path = self._target(request)
         form = await request.form()
+        chosen = str(form.get(VERSION_DATE, "") or "").strip()
+        try:
+            made_on = date.fromisoformat(chosen) if chosen else self.today()
+        except ValueError:
+            made_on = None
         with self.studio.lock:
             page = self._posted(kind, path, form)
             try:
                 if page.draft.dirty or page.conflict:
                     page.draft.save()
-                written = self.studio.checker.next_version(path, date.today())
+                if made_on is None:
+                    problems = [
+                        "Vul bij 'Datum van de nieuwe versie' een bestaande datum in "
+                        "(dag, maand en jaar)."
+                    ]
+                else:
+                    written = self.studio.checker.next_version(path, made_on)
+                    return RedirectResponse(
+                        f"/casus/{quote(case)}/{quote(written.name)}", status_code=303
+                    )
             except ChangedOnDisk:
                 page = self.studio.page(kind, path, follow_disk=False)
                 return self.edit_page(request, page, case, kind, path, 409)
             except EkcError as exc:
-                page = self.studio.page(kind, path)
-                return self.edit_page(
-                    request, page, case, kind, path, 422, versiefouten=exc.diagnostics
-                )
-        return RedirectResponse(f"/casus/{quote(case)}/{quote(written.name)}", status_code=303)
+                problems = [_version_message(d.message) for d in exc.diagnostics]
+            page = self.studio.page(kind, path)
+            return self.edit_page(
+                request,
+                page,
+                case,
+                kind,
+                path,
+                422,
+                versiefouten=problems,
+                versiedatum=chosen,
+            )
+
+    def today(self) -> date:
+        return self.studio.checker.today or date.today()
 
     async def download(self, request: Request) -> Response:
         folder = self.studio.case(request.path_params["case"])
@@ -361,6 +389,15 @@ class Views:
         if found is None or found.suffix != ".ttf":
             raise FileNotFoundError(name)
         return FileResponse(found, media_type="font/ttf")
+
+
+def _version_message(message: str) -> str:
+    """`ekc versie`'s message, in the studio's words: the CLI's options are not offered here."""
+    message = message.replace(
+        "geef een latere datum met --datum",
+        "kies bij 'Datum van de nieuwe versie' een latere datum",
+    )
+    return message[:1].upper() + message[1:]
 
 
 def _dom_ids(page: Page) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from urllib.parse import quote
 
@@ -216,3 +217,27 @@ def test_the_last_good_preview_stays_marked_as_outdated(running: Running) -> Non
     style = stale.body.split("<style>")[-1].split("</style>")[0]
     assert "ekc-studio-verouderd" in style  # allowed by its own hash in the policy
     assert stale.headers["content-security-policy"].count("sha256-") == stale.body.count("<style>")
+
+
+def test_the_new_version_gets_the_date_chosen_in_the_form(running: Running) -> None:
+    pytest.importorskip("ekc_docs.versioning", reason="ekc versie (issue 10) is not merged yet")
+    path = "/casus/scheiding/plan.yml"
+    values = running.form(path)
+    assert values["_nieuwe_versie_datum"] and values["_nieuwe_versie_datum"][0]  # today
+    page = running.request("GET", path).body
+    assert '<label for="veld-nieuwe-versie-datum">Datum van de nieuwe versie</label>' in page
+    # before the plan's own date (2026-06-20): said in the studio's words, not the CLI's
+    values["_nieuwe_versie_datum"] = ["2026-01-05"]
+    refused = running.request("POST", path + "/nieuwe-versie", values)
+    assert refused.status == 422
+    assert "kies bij 'Datum van de nieuwe versie' een latere datum" in html.unescape(refused.body)
+    assert "--datum" not in refused.body
+    assert 'aria-invalid="true"' in refused.body.split('id="veld-nieuwe-versie-datum"')[1][:400]
+    assert not (running.root / "scheiding" / "plan-2.yml").exists()
+    values["_nieuwe_versie_datum"] = ["2026-13-01"]
+    wrong = running.request("POST", path + "/nieuwe-versie", values)
+    assert wrong.status == 422 and "een bestaande datum" in wrong.body
+    values["_nieuwe_versie_datum"] = ["2026-09-14"]
+    made = running.request("POST", path + "/nieuwe-versie", values)
+    assert made.status == 303 and made.headers["location"] == "/casus/scheiding/plan-2.yml"
+    assert running.form("/casus/scheiding/plan-2.yml")["datum"] == ["2026-09-14"]
