@@ -289,10 +289,63 @@ def test_keyboard_and_200_percent_zoom(browser: Any, running: Running) -> None:
     page.keyboard.press("Shift+Tab")
     page.locator('[name="vraag"]').focus()
     page.keyboard.type(" Met het toetsenbord.")
+    _assert_focus_visible(page)
+    # the bar does not stick on a short viewport: it would cover more than half of it
+    assert page.evaluate("getComputedStyle(document.querySelector('.balk')).position") != "sticky"
     page.locator("button", has_text="Opslaan").focus()
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r".*melding=opgeslagen"))
     assert "Met het toetsenbord." in (running.root / "jeugdbescherming" / "plan.yml").read_text()
+    # after saving, the focus is on the message that says so, not on <body>
+    page.wait_for_function("document.activeElement !== document.body")
+    assert page.evaluate("document.activeElement.id") == "melding"
+    assert "Opgeslagen" in page.evaluate("document.activeElement.textContent")
+    _follow_an_error_link(page)
+    s.close()
+
+
+FOCUS_UNCOVERED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) { return "niets heeft de focus"; }
+  const r = el.getBoundingClientRect();
+  if (r.top < 0 || r.bottom > window.innerHeight) { return "buiten beeld: " + r.top; }
+  const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 10), r.top + r.height / 2);
+  return hit === el || el.contains(hit) ? "" : "bedekt door " + (hit ? hit.className : "niets");
+}"""
+
+
+def _assert_focus_visible(page: Any) -> None:
+    """The focused field is inside the viewport and not under the sticky bar."""
+    assert page.evaluate(FOCUS_UNCOVERED) == ""
+
+
+def _follow_an_error_link(page: Any) -> None:
+    page.fill('[name="evaluatie.datum"]', "2020-01-01")
+    link = page.locator('#samenvatting a[href="#veld-evaluatie-datum"]')
+    link.wait_for()
+    page.evaluate("window.scrollTo(0, 0)")
+    link.click()
+    assert page.evaluate("document.activeElement.name") == "evaluatie.datum"
+    _assert_focus_visible(page)
+
+
+def test_links_and_new_entries_put_the_focus_in_sight(browser: Any, running: Running) -> None:
+    # a normal screen: the bar sticks, and what a link or a new entry focuses is not under it
+    s = Session(browser, running)
+    page = s.page
+    page.goto(running.url)
+    page.goto(running.origin + "/casus/jeugdbescherming/plan.yml")
+    assert page.evaluate("getComputedStyle(document.querySelector('.balk')).position") == "sticky"
+    _follow_an_error_link(page)
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    _assert_focus_visible(page)
+    page.goto(running.origin + "/casus/jeugdbescherming/casus.yml")
+    page.get_by_role("button", name="Nieuw kind").click()
+    page.wait_for_url(re.compile(r".*#blok-kinderen-\d+$"))
+    page.wait_for_function("document.activeElement !== document.body")
+    assert (page.evaluate("document.activeElement.name") or "").startswith("kinderen.")
+    _assert_focus_visible(page)
     s.close()
 
 
