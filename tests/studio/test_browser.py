@@ -174,6 +174,9 @@ def test_a_new_coordinator_writes_and_prints_a_plan(
     assert not any("Sanne Bakker" in o for o in options) and any(
         "Karin Jansen" in o for o in options
     )
+    _wait_for_check(page)  # this state has no errors: the preview shows it
+    preview = page.frame_locator("#voorbeeld")
+    preview.get_by_text("Tante Karin is er op woensdagmiddag").first.wait_for()
     evaluation = page.locator('[name="evaluatie.datum"]')
     planned = evaluation.input_value()
     evaluation.fill("2020-01-01")
@@ -185,8 +188,9 @@ def test_a_new_coordinator_writes_and_prints_a_plan(
     assert "evaluatie" in message.inner_text().lower()
     link = page.locator('#samenvatting a[href="#veld-evaluatie-datum"]')
     assert link.inner_text() == "Evaluatie › Datum"
-    preview = page.frame_locator("#voorbeeld")
-    preview.get_by_text("Tante Karin is er op woensdagmiddag").first.wait_for()
+    # with an error, the last good preview stays, marked as outdated
+    preview.get_by_text("Dit voorbeeld is van vóór je laatste wijziging").wait_for()
+    assert preview.get_by_text("Tante Karin is er op woensdagmiddag").count() > 0
     page.evaluate("window.scrollTo(0, 0)")
     # the README's screenshot is renewed only on request (--update-golden), like the goldens
     shot = SCREENSHOT if update_golden else tmp_path / "studio.png"
@@ -199,6 +203,7 @@ def test_a_new_coordinator_writes_and_prints_a_plan(
     )
     _wait_for_check(page)
     assert "Geen fouten" in page.locator("#samenvatting").inner_text()
+    preview.get_by_text("Dit voorbeeld is van vóór je laatste wijziging").wait_for(state="detached")
 
     # printing: the PDF, with the same pipeline as ekc plan
     page.get_by_role("button", name="PDF maken").click()
