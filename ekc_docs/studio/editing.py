@@ -105,6 +105,8 @@ def _apply_scalar(
         text = "true" if "true" in submitted else ("false" if control.value else "")
     if text == control.value:
         return False
+    if control.unfilled and text.strip() == "":
+        return False  # the placeholder stays until a choice is made
     if text.strip() == "" and not control.required:
         yamlfile.remove(file.root, control.loc)
     elif text.strip() == "":

@@ -17,6 +17,7 @@ from typing import Any
 from babel import Locale
 
 from ..discovery import YAML_SUFFIXES, kind_of
+from ..models.plan import implicit_id
 from .checks import MODELS, Checker, Outcome
 from .choices import Choice, Context
 from .forms import Block, build_form, field_names, repeats
@@ -167,7 +168,33 @@ class Studio:
             casus_data = self.checker.read(casus_path, self.draft(casus_path).text)[1]
         except (OutsideRoot, OSError, UnreadableFile):
             casus_data = None
-        return Context.from_casus(casus_data, services, languages)
+        context = Context.from_casus(casus_data, services, languages)
+        context.previous = self.previous_agreements(path, data)
+        return context
+
+    def previous_agreements(self, path: Path, data: Any) -> dict[str, str]:
+        """What each agreement of the version before this plan said (`wat`), by its id."""
+        version = _version(data)
+        if version < 2:
+            return {}
+        for other in sorted(path.parent.iterdir()):
+            if other == path or other.suffix not in YAML_SUFFIXES or kind_of(other) != "plan":
+                continue
+            try:
+                contained(path.parent, other.name)
+                before = self.checker.read(other, self.draft(other).text)[1]
+            except (OutsideRoot, OSError, UnreadableFile):
+                continue
+            if not isinstance(before, dict) or _version(before) != version - 1:
+                continue
+            if not isinstance(before.get("afspraken"), list):
+                continue
+            return {
+                str(a.get("id") or implicit_id(i)): str(a.get("wat") or "")
+                for i, a in enumerate(before["afspraken"])
+                if isinstance(a, dict)
+            }
+        return {}
 
     def page(
         self, kind: str, path: Path, *, concept: bool = False, follow_disk: bool = True
@@ -175,6 +202,9 @@ class Studio:
         draft = self.draft(path, follow_disk=follow_disk)
         _, data = self.checker.read(path, draft.text)
         form = build_form(MODELS[kind], data, self.context(kind, path, data))
+        if kind == "plan" and _version(data) < 2 and not _has(data, "terugblik"):
+            # the terugblik is for version 2 and later; a version 1 that has one still shows it
+            form.children = [c for c in form.children if c.name != "terugblik"]
         targets = field_names(form) | {r.name for r in repeats(form)}
         drafts = self.texts()
         drafts[path] = draft.text
@@ -182,6 +212,18 @@ class Studio:
         if outcome.checked is not None and not concept:
             self.last_good[path] = (outcome.checked, not outcome.printable)
         return Page(kind, path, draft, form, outcome, self.conflict(draft))
+
+
+def _version(data: Any) -> int:
+    value = data.get("versie") if isinstance(data, dict) else None
+    try:
+        return int(value) if value is not None else 1
+    except (TypeError, ValueError):
+        return 1
+
+
+def _has(data: Any, key: str) -> bool:
+    return isinstance(data, dict) and data.get(key) is not None
 
 
 def _language_name(code: str) -> str:

@@ -241,3 +241,66 @@ def test_the_new_version_gets_the_date_chosen_in_the_form(running: Running) -> N
     made = running.request("POST", path + "/nieuwe-versie", values)
     assert made.status == 303 and made.headers["location"] == "/casus/scheiding/plan-2.yml"
     assert running.form("/casus/scheiding/plan-2.yml")["datum"] == ["2026-09-14"]
+
+
+def _review_page(running: Running) -> tuple[str, dict[str, list[str]]]:
+    """scheiding's plan-2.yml as the studio makes it: a terugblik with outcomes to choose."""
+    pytest.importorskip("ekc_docs.versioning", reason="ekc versie (issue 10) is not merged yet")
+    values = running.form("/casus/scheiding/plan.yml")
+    values["_nieuwe_versie_datum"] = ["2026-09-14"]
+    made = running.request("POST", "/casus/scheiding/plan.yml/nieuwe-versie", values)
+    assert made.status == 303
+    return running.request("GET", "/casus/scheiding/plan-2.yml").body, running.form(
+        "/casus/scheiding/plan-2.yml"
+    )
+
+
+def _tag(page: str, element_id: str) -> str:
+    start = page.index(f'id="{element_id}"')
+    return page[page.rindex("<", 0, start) : page.index(">", start) + 1]
+
+
+def test_a_review_entry_without_outcome_is_marked_at_its_uitkomst(running: Running) -> None:
+    page, values = _review_page(running)
+    select = _tag(page, "veld-terugblik-afspraken-0-uitkomst")
+    assert 'aria-invalid="true"' in select
+    assert "veld-terugblik-afspraken-0-uitkomst-melding" in select
+    assert 'aria-invalid="true"' not in _tag(page, "veld-terugblik-afspraken-0-id")
+    assert 'href="#veld-terugblik-afspraken-0-uitkomst"' in page  # the summary's link
+    # the placeholder is not offered as a choice; an empty "kies een uitkomst" is selected
+    options = page.split('id="veld-terugblik-afspraken-0-uitkomst"')[1].split("</select>")[0]
+    assert "VERVANG" not in options and "niet toegestaan hier" not in options
+    assert '<option value="">— kies een uitkomst —</option>' in options
+    assert values["terugblik.afspraken.0.uitkomst"] == [""]
+    # each entry says what the agreement said in the previous version
+    first = (running.root / "scheiding" / "plan.yml").read_text(encoding="utf-8")
+    block = page.split('id="blok-terugblik-afspraken-0"')[1].split("</fieldset>")[0]
+    assert "Afspraak in de vorige versie:" in block
+    quoted = html.unescape(block.split("<q>")[1].split("</q>")[0])
+    assert " ".join(quoted.split())[:30] in " ".join(first.split())
+    # saving without a choice keeps the file as it is; a choice is written
+    file = running.root / "scheiding" / "plan-2.yml"
+    before = file.read_bytes()
+    assert running.request("POST", "/casus/scheiding/plan-2.yml/opslaan", values).status == 303
+    assert file.read_bytes() == before
+    values["terugblik.afspraken.0.uitkomst"] = ["deels"]
+    assert running.request("POST", "/casus/scheiding/plan-2.yml/opslaan", values).status == 303
+    review = file.read_text(encoding="utf-8").split("terugblik:")[1].split("\nafspraken:")[0]
+    assert "uitkomst: deels" in review
+
+
+def test_the_terugblik_is_only_shown_from_version_2(running: Running) -> None:
+    first = running.request("GET", "/casus/scheiding/plan.yml").body
+    assert 'id="blok-terugblik"' not in first and "terugblik.datum" not in first
+    page, _ = _review_page(running)
+    assert 'id="blok-terugblik"' in page
+
+
+def test_the_studio_says_tick_the_condition_where_ekc_check_says_yaml(running: Running) -> None:
+    values = running.form(PLAN)
+    for key in [k for k in values if k.endswith(".voorwaarden")]:
+        values[key] = [""]  # no box ticked
+    answer = json.loads(running.request("POST", PLAN + "/controleer", values).body)
+    unmet = [f["message"] for f in answer["findings"] if "beantwoordt voorwaarde" in f["message"]]
+    assert unmet and all("vink bij de afspraak" in m and "'voorwaarden:" not in m for m in unmet)
+    assert "voorwaarden: [" not in answer["summary"]
