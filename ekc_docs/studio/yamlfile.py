@@ -7,6 +7,7 @@ atomic and refused when the file changed on disk since it was opened.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import os
@@ -286,13 +287,65 @@ def move(root: Any, loc: Loc, index: int, step: int) -> bool:
 
 
 def insert_item(root: Any, loc: Loc, item: CommentedMap, at: int | None = None) -> int:
-    """Add an entry to a list of blocks (creating the list); returns its index."""
+    """Add an entry to a list of blocks (creating the list); returns its index.
+
+    Comment lines after the last entry (about what follows the list) stay after the list.
+    """
     seq = get(root, loc)
     if not isinstance(seq, CommentedSeq):
         seq = CommentedSeq()
         set_value(root, loc, seq)
     if at is None or at >= len(seq):
+        if seq and isinstance(seq[-1], CommentedMap) and seq[-1] and item:
+            _move_trailing_lines(seq[-1], item)
         seq.append(item)
         return len(seq) - 1
     seq.insert(at, item)
     return at
+
+
+# --- comments -----------------------------------------------------------------------------------
+
+
+def _comment(container: Any, key: Any) -> Any:
+    """The comment after the value at `key` (its own line's comment and any lines after it)."""
+    entry = container.ca.items.get(key) if hasattr(container, "ca") else None
+    position = 2 if isinstance(container, CommentedMap) else 0
+    return entry[position] if entry and len(entry) > position else None
+
+
+def _move_trailing_lines(last: CommentedMap, new: CommentedMap) -> None:
+    """Lines after the last entry's last value move to after the new entry."""
+    key = list(last)[-1]
+    token = _comment(last, key)
+    if token is None or token.value.count("\n") < 2:
+        return
+    first, _, rest = token.value.partition("\n")
+    moved = copy.copy(token)
+    token.value = first + "\n"
+    moved.value = "\n" + rest
+    new.ca.items[list(new)[-1]] = [None, None, moved, None]
+
+
+def drop_comment_line(root: Any, loc: Loc, containing: str) -> None:
+    """Remove the comment on the value's own line when it contains `containing`.
+
+    Comment lines below it (about the next keys) stay.
+    """
+    *parents, last = loc
+    container = get(root, tuple(parents))
+    if not isinstance(container, CommentedMap | CommentedSeq):
+        return
+    token = _comment(container, last)
+    if token is None:
+        return
+    first, _, rest = token.value.partition("\n")
+    if containing not in first:
+        return
+    if rest:  # blank lines and comments about what follows stay
+        token.value = "\n" + rest
+    else:
+        entry = container.ca.items[last]
+        entry[2 if isinstance(container, CommentedMap) else 0] = None
+        if all(part is None for part in entry):
+            del container.ca.items[last]
