@@ -16,9 +16,10 @@ from typing import Any
 
 from babel import Locale
 
+from ..diagnostics import Diagnostic, Severity, display_path
 from ..discovery import YAML_SUFFIXES, kind_of
 from ..models.plan import implicit_id
-from .checks import MODELS, Checker, Outcome
+from .checks import MODELS, Checker, Finding, Outcome
 from .choices import Choice, Context
 from .forms import Block, build_form, field_names, repeats
 from .security import OutsideRoot, contained
@@ -172,6 +173,40 @@ class Studio:
         context.previous = self.previous_agreements(path, data)
         return context
 
+    def renamed_ids(self, path: Path, draft: YamlFile, data: Any) -> list[Finding]:
+        """A warning beside every changed id of a person, child or condition still in use."""
+        try:
+            saved = self.checker.read(path, _decode_file(path))[1]
+        except (OSError, UnicodeDecodeError):
+            return []
+        if not isinstance(saved, dict) or not isinstance(data, dict):
+            return []
+        files = {path: data}
+        for plan in self.case(path.parent.name).plans if path.parent.parent == self.root else []:
+            try:
+                files[plan] = self.checker.read(plan, self.draft(plan).text)[1]
+            except (OSError, UnreadableFile):
+                continue
+        found = []
+        for key in ("personen", "kinderen", "voorwaarden"):
+            old_list, new_list = saved.get(key), data.get(key)
+            if not isinstance(old_list, list) or not isinstance(new_list, list):
+                continue
+            for index, (old, new) in enumerate(zip(old_list, new_list, strict=False)):
+                if not isinstance(old, dict) or not isinstance(new, dict):
+                    continue
+                before, now = old.get("id"), new.get("id")
+                if not isinstance(before, str) or not before or before == now:
+                    continue
+                places = [
+                    f"{p.name}: {_readable(place)}"
+                    for p, d in files.items()
+                    for place in _uses(d, before)
+                ]
+                if places:
+                    found.append(_renamed(path, key, index, before, places))
+        return found
+
     def previous_agreements(self, path: Path, data: Any) -> dict[str, str]:
         """What each agreement of the version before this plan said (`wat`), by its id."""
         version = _version(data)
@@ -209,9 +244,57 @@ class Studio:
         drafts = self.texts()
         drafts[path] = draft.text
         outcome = self.checker.check(kind, path, drafts, targets, concept=concept)
+        if kind == "casus":
+            outcome.findings[:0] = self.renamed_ids(path, draft, data)
         if outcome.checked is not None and not concept:
             self.last_good[path] = (outcome.checked, not outcome.printable)
         return Page(kind, path, draft, form, outcome, self.conflict(draft))
+
+
+def _uses(data: Any, ident: str, at: str = "") -> list[str]:
+    """Where `ident` is used as a reference (any value but an `id` of its own), by dotted path."""
+    found: list[str] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key != "id":
+                found += _uses(value, ident, f"{at}.{key}" if at else str(key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _uses(value, ident, f"{at}.{index}" if at else str(index))
+    elif data == ident:
+        found.append(at)
+    return found
+
+
+def _readable(place: str) -> str:
+    """`afspraken.2.wie.0` → `afspraken 3 › wie`."""
+    parts: list[str] = []
+    steps = place.split(".")
+    if steps[-1].isdigit():  # one of a list of names: the list is the place
+        steps.pop()
+    for part in steps:
+        if part.isdigit():
+            if parts and not parts[-1][-1:].isdigit():
+                parts[-1] += f" {int(part) + 1}"
+        else:
+            parts.append(part.replace("_", " "))
+    return " › ".join(parts)
+
+
+def _renamed(path: Path, key: str, index: int, before: str, places: list[str]) -> Finding:
+    shown = "; ".join(places[:8]) + (
+        f" en nog {len(places) - 8} plaatsen" if len(places) > 8 else ""
+    )
+    message = (
+        f"deze korte naam was '{before}', en '{before}' wordt nog gebruikt in {shown}. "
+        f"Verander die plaatsen mee, of zet '{before}' terug"
+    )
+    diagnostic = Diagnostic(display_path(path), 1, 1, Severity.WARNING, "id-renamed", message)
+    return Finding(diagnostic, f"{key}.{index}.id", True)
+
+
+def _decode_file(path: Path) -> str:
+    return path.read_bytes().decode("utf-8-sig")
 
 
 def _version(data: Any) -> int:

@@ -304,3 +304,24 @@ def test_the_studio_says_tick_the_condition_where_ekc_check_says_yaml(running: R
     unmet = [f["message"] for f in answer["findings"] if "beantwoordt voorwaarde" in f["message"]]
     assert unmet and all("vink bij de afspraak" in m and "'voorwaarden:" not in m for m in unmet)
     assert "voorwaarden: [" not in answer["summary"]
+
+
+def test_renaming_an_id_that_is_used_elsewhere_warns_beside_it(running: Running) -> None:
+    values = running.form(CASUS)
+    index = next(
+        int(k.split(".")[1])
+        for k, v in values.items()
+        if k.startswith("personen.") and k.endswith(".id") and v == ["emre"]
+    )
+    values[f"personen.{index}.id"] = ["emre2"]
+    answer = json.loads(running.request("POST", CASUS + "/controleer", values).body)
+    (warning,) = [f for f in answer["findings"] if f["field"] == f"personen.{index}.id"]
+    assert warning["severity"] == "waarschuwing" and warning["id"] == f"veld-personen-{index}-id"
+    message = warning["message"]
+    assert "'emre' wordt nog gebruikt in plan.yml: afspraken 1 › wie;" in message
+    assert "plan.yml: aanspreekpunt" in message and "plaatsen" in message
+    page = running.request("GET", CASUS).body
+    assert 'aria-invalid="true"' in _tag(page, f"veld-personen-{index}-id")
+    values[f"personen.{index}.id"] = ["emre"]  # back: no warning
+    answer = json.loads(running.request("POST", CASUS + "/controleer", values).body)
+    assert not [f for f in answer["findings"] if f["field"] == f"personen.{index}.id"]
