@@ -26,13 +26,15 @@ from ..diagnostics import EkcError, display_path
 from ..scaffold import is_valid_case_id
 from . import editing
 from .checks import MODELS
-from .forms import ABOUT_FILE, controls, labels, parse_dotted, repeats
+from .forms import ABOUT_FILE, HASH_FIELD, controls, labels, parse_dotted, repeats
 from .security import Guard, OutsideRoot, contained, safe_name
 from .session import Page, Studio
 from .yamlfile import ChangedOnDisk, UnreadableFile
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
+#: the date the next version is made on (not a YAML key of this file)
+VERSION_DATE = "_nieuwe_versie_datum"
 _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
 
 
@@ -144,8 +146,11 @@ class Views:
             "ids": _dom_ids(page) if page else {},
             "labels": labels(page.form) if page else {},
             "about_file": ABOUT_FILE,
+            "hash_field": HASH_FIELD,
             "versions": kind == "plan" and path == folder.plans[-1],
             "melding": request.query_params.get("melding", ""),
+            "version_date": VERSION_DATE,
+            "versiedatum": self.today().isoformat(),
             "pdf": request.query_params.get("pdf", ""),
             **notes,
         }
@@ -170,21 +175,31 @@ class Views:
             request, None, case, kind, path, 200, onleesbaar=document.diagnostics, tekst=text
         )
 
-    def _apply(self, page: Page, form: FormData) -> None:
+    def _posted(self, kind: str, path: Path, form: FormData) -> Page:
+        """The page a form post applies to, with the form's values applied to its draft.
+
+        The form carries the hash of the file as the page showed it: when the file on disk is
+        another one now, the post is a conflict and nothing is saved over it.
+        """
+        shown = form.get(HASH_FIELD)
+        self.studio.posted(path, str(shown) if isinstance(shown, str) and shown else None)
+        page = self.studio.page(kind, path, follow_disk=False)
+
         def values(name: str) -> list[str]:
             return [str(v) for v in form.getlist(name)]
 
         if editing.submitted_form(page.form, values):  # no form, no change: never a wiped file
             editing.apply_form(page.draft, page.form, values)
+        if page.draft.stale and not page.draft.dirty:
+            page.draft.stale = False  # the form says what the disk says: nothing to lose
+        return self.studio.page(kind, path, follow_disk=False)
 
     async def check(self, request: Request) -> Response:
         """The live check: apply the form to the draft, answer with the diagnostics."""
         _, kind, path = self._target(request)
         form = await request.form()
         with self.studio.lock:
-            page = self.studio.page(kind, path)
-            self._apply(page, form)
-            page = self.studio.page(kind, path)
+            page = self._posted(kind, path, form)
         ids = _dom_ids(page)
         summary = self.env.get_template("samenvatting.html.j2").render(
             page=page, ids=ids, labels=labels(page.form)
@@ -213,12 +228,11 @@ class Views:
         case, kind, path = self._target(request)
         form = await request.form()
         with self.studio.lock:
-            page = self.studio.page(kind, path)
-            self._apply(page, form)
+            page = self._posted(kind, path, form)
             try:
                 page.draft.save()
             except ChangedOnDisk:
-                page = self.studio.page(kind, path)
+                page = self.studio.page(kind, path, follow_disk=False)
                 return self.edit_page(request, page, case, kind, path, 409)
         return RedirectResponse(
             f"{request.url.path.rsplit('/', 1)[0]}?melding=opgeslagen", status_code=303
@@ -241,12 +255,11 @@ class Views:
         action, group = query.get("doe", ""), query.get("onderwerp")
         anchor = ""
         with self.studio.lock:
-            page = self.studio.page(kind, path)
+            page = self._posted(kind, path, form)
             if loc not in {r.loc for r in repeats(page.form)}:
                 return self.problem(
                     400, "Onbekende lijst", "Deze lijst staat niet in het formulier."
                 )
-            self._apply(page, form)
             index = int(query.get("nr", "0")) if query.get("nr", "0").isdigit() else -1
             if action == "toevoegen":
                 new = editing.add_item(page.draft, MODELS[kind], loc, group)
@@ -269,13 +282,18 @@ class Views:
             except UnreadableFile:
                 page = None
             checked = page.outcome.checked if page else None
-            if page is None or checked is None:
+            outdated = False
+            concept = page is not None and not page.outcome.printable
+            if checked is None and path in self.studio.last_good:  # keep the last good one
+                checked, concept = self.studio.last_good[path]
+                outdated = True
+            if checked is None:
                 return self.render("geen-voorbeeld.html.j2")
             try:
-                html = self.studio.checker.preview(checked, concept=not page.outcome.printable)
+                html = self.studio.checker.preview(checked, concept=concept)
             except EkcError as exc:
                 return self.render("geen-voorbeeld.html.j2", problems=exc.diagnostics)
-        return _preview_response(html)
+        return _preview_response(_outdated(html) if outdated else html)
 
     async def print_pdf(self, request: Request) -> Response:
         """Save, then `ekc plan` on the saved file; with errors nothing is printed."""
@@ -283,13 +301,12 @@ class Views:
         concept = request.query_params.get("concept") == "1"
         form = await request.form()
         with self.studio.lock:
-            page = self.studio.page(kind, path)
-            self._apply(page, form)
+            page = self._posted(kind, path, form)
             try:
-                if page.draft.dirty:
+                if page.draft.dirty or page.conflict:
                     page.draft.save()
             except ChangedOnDisk:
-                page = self.studio.page(kind, path)
+                page = self.studio.page(kind, path, follow_disk=False)
                 return self.edit_page(request, page, case, kind, path, 409)
             page = self.studio.page(kind, path, concept=concept)
             if page.outcome.errors:
@@ -318,21 +335,45 @@ class Views:
         """After an evaluation: save, then `ekc versie` on the saved plan, and open the new file."""
         case, kind, path = self._target(request)
         form = await request.form()
+        chosen = str(form.get(VERSION_DATE, "") or "").strip()
+        try:
+            made_on = date.fromisoformat(chosen) if chosen else self.today()
+        except ValueError:
+            made_on = None
         with self.studio.lock:
-            page = self.studio.page(kind, path)
-            self._apply(page, form)
+            page = self._posted(kind, path, form)
             try:
-                if page.draft.dirty:
+                if page.draft.dirty or page.conflict:
                     page.draft.save()
-                written = self.studio.checker.next_version(path, date.today())
+                if made_on is None:
+                    problems = [
+                        "Vul bij 'Datum van de nieuwe versie' een bestaande datum in "
+                        "(dag, maand en jaar)."
+                    ]
+                else:
+                    written = self.studio.checker.next_version(path, made_on)
+                    return RedirectResponse(
+                        f"/casus/{quote(case)}/{quote(written.name)}", status_code=303
+                    )
             except ChangedOnDisk:
-                return self.edit_page(request, self.studio.page(kind, path), case, kind, path, 409)
+                page = self.studio.page(kind, path, follow_disk=False)
+                return self.edit_page(request, page, case, kind, path, 409)
             except EkcError as exc:
-                page = self.studio.page(kind, path)
-                return self.edit_page(
-                    request, page, case, kind, path, 422, versiefouten=exc.diagnostics
-                )
-        return RedirectResponse(f"/casus/{quote(case)}/{quote(written.name)}", status_code=303)
+                problems = [_version_message(d.message) for d in exc.diagnostics]
+            page = self.studio.page(kind, path)
+            return self.edit_page(
+                request,
+                page,
+                case,
+                kind,
+                path,
+                422,
+                versiefouten=problems,
+                versiedatum=chosen,
+            )
+
+    def today(self) -> date:
+        return self.studio.checker.today or date.today()
 
     async def download(self, request: Request) -> Response:
         folder = self.studio.case(request.path_params["case"])
@@ -350,10 +391,35 @@ class Views:
         return FileResponse(found, media_type="font/ttf")
 
 
+def _version_message(message: str) -> str:
+    """`ekc versie`'s message, in the studio's words: the CLI's options are not offered here."""
+    message = message.replace(
+        "geef een latere datum met --datum",
+        "kies bij 'Datum van de nieuwe versie' een latere datum",
+    )
+    return message[:1].upper() + message[1:]
+
+
 def _dom_ids(page: Page) -> dict[str, str]:
     ids = {c.name: c.id for c in controls(page.form)}
     ids.update({r.name: r.id for r in repeats(page.form)})
     return ids
+
+
+OUTDATED = (
+    "<style>.ekc-studio-verouderd{margin:0;padding:.5rem 1rem;border-bottom:3px solid #6b4a00;"
+    "background:#fff4d6;color:#3d2a00;font:1rem/1.4 sans-serif}</style>"
+    '<p class="ekc-studio-verouderd" role="status">Dit voorbeeld is van vóór je laatste '
+    "wijziging: los eerst de fouten op.</p>"
+)
+_BODY = re.compile(r"<body[^>]*>")
+
+
+def _outdated(html: str) -> str:
+    """The last good preview, marked as older than what the form holds now."""
+    match = _BODY.search(html)
+    at = match.end() if match else 0
+    return html[:at] + OUTDATED + html[at:]
 
 
 def _preview_response(html: str) -> Response:

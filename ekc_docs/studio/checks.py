@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,28 @@ MODELS: dict[str, type[Casus] | type[Plan]] = {"casus": Casus, "plan": Plan}
 #: diagnostics about the file as a whole: never beside a field
 FILE_CODES = frozenset({"yaml-syntax", "file-encoding", "file-too-large", "file-not-found"})
 _QUOTED = re.compile(r"'([^']+)'")
+#: advice about YAML that the studio gives in its own words: there, these are form controls
+#: (`ekc check` keeps its own wording)
+STUDIO_WORDS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"zet 'voorwaarden: \[([^\]]+)\]' bij de afspraak die eraan voldoet"),
+        r"vink bij de afspraak die eraan voldoet voorwaarde \1 aan (onder 'Voorwaarden')",
+    ),
+    (
+        re.compile(r"vul 'uitkomst' in: gelukt, deels of niet-gelukt"),
+        "kies bij 'Uitkomst' gelukt, deels of niet-gelukt",
+    ),
+    (
+        re.compile(r"voeg '- id: ([^']+)' toe met een uitkomst \(gelukt, deels of niet-gelukt\)"),
+        r"voeg met 'Nieuwe uitkomst' een regel toe met korte naam \1 en kies een uitkomst",
+    ),
+]
+
+
+def studio_words(message: str) -> str:
+    for pattern, replacement in STUDIO_WORDS:
+        message = pattern.sub(replacement, message)
+    return message
 
 
 @dataclass
@@ -181,7 +203,8 @@ class Checker:
         for diagnostic in sorted(set(diagnostics), key=lambda d: (d.line, d.column, d.code)):
             own = diagnostic.path == document.display
             where = _field_of(diagnostic, index, fields) if own else None
-            outcome.findings.append(Finding(diagnostic, where, own))
+            shown = replace(diagnostic, message=studio_words(diagnostic.message))
+            outcome.findings.append(Finding(shown, where, own))
         return outcome
 
     # --- the printed plan ---------------------------------------------------------------------
@@ -249,8 +272,11 @@ def _field_of(
     if not candidates:
         return None
     path = max((p for p, _ in candidates), key=lambda p: p.count("."))
+    blocks = [p for p, is_block in candidates if is_block]
+    outcome = f"{blocks[0]}.uitkomst" if blocks else ""
+    if diagnostic.code == "review-incomplete" and outcome in fields:  # an entry without one
+        return outcome
     if diagnostic.code == "missing-key":  # placed at the block that lacks the key: find the key
-        blocks = [p for p, is_block in candidates if is_block]
         base = blocks[0] if blocks else path
         for word in _QUOTED.findall(diagnostic.message):
             wanted = f"{base}.{word}" if base else word

@@ -44,6 +44,15 @@ class Context:
     services: list[Choice] = field(default_factory=list)
     languages: list[Choice] = field(default_factory=list)
     consent_date: str = ""
+    #: in version 2 and later: what each agreement of the previous version said, by id
+    previous: dict[str, str] = field(default_factory=dict)
+
+    def known_ids(self) -> set[str]:
+        """Every id a field of the case could refer to."""
+        found = {
+            str(e["id"]) for e in (*self.personen, *self.kinderen, *self.voorwaarden) if e.get("id")
+        }
+        return found | {c.value for c in self.services}
 
     @classmethod
     def from_casus(cls, data: Any, services: list[Choice], languages: list[Choice]) -> Context:

@@ -6,6 +6,7 @@ change keeps its exact spelling, quoting and comments.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -18,6 +19,7 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 
+from ..models.plan import PLACEHOLDER
 from . import yamlfile
 from .forms import ID_PREFIXES, Block, Control, Loc, blocks, controls, item_model
 from .yamlfile import YamlFile
@@ -85,6 +87,9 @@ def _apply_list(
         ]
     if new == control.values:
         return False
+    existing = yamlfile.get(file.root, control.loc)
+    like = existing[0] if isinstance(existing, CommentedSeq) and existing else None
+    new = [quoted_if_misread(v, like) for v in new]  # new items quoted like the old ones
     if not new and not control.required:
         yamlfile.remove(file.root, control.loc)
     elif isinstance(yamlfile.get(file.root, control.loc), CommentedSeq):
@@ -105,6 +110,8 @@ def _apply_scalar(
         text = "true" if "true" in submitted else ("false" if control.value else "")
     if text == control.value:
         return False
+    if control.unfilled and text.strip() == "":
+        return False  # the placeholder stays until a choice is made
     if text.strip() == "" and not control.required:
         yamlfile.remove(file.root, control.loc)
     elif text.strip() == "":
@@ -112,6 +119,7 @@ def _apply_scalar(
     else:
         old = yamlfile.get(file.root, control.loc)
         yamlfile.set_value(file.root, control.loc, _typed(text, control.python, old), order)
+        yamlfile.drop_comment_line(file.root, control.loc, PLACEHOLDER)  # help for what is done
     return True
 
 
@@ -130,6 +138,32 @@ def _typed(text: str, python: str, old: Any) -> Any:
         return LiteralScalarString(text.strip("\n"))
     if isinstance(old, DoubleQuotedScalarString | SingleQuotedScalarString):
         return type(old)(text)
+    return quoted_if_misread(text)
+
+
+#: texts YAML would read as something else, or that people expect to stay as typed
+_NUMBER_LIKE = re.compile(r"^[+0-9(][0-9 ()\-./]*$")
+#: YAML 1.1 booleans and friends
+_WORDS = frozenset({"yes", "no", "y", "n", "on", "off", "true", "false", "null", "ja", "nee"})
+
+
+def quoted_if_misread(text: str, like: Any = None) -> Any:
+    """A new text as YAML should write it: quoted when it reads as a number, a phone number or
+    postcode, a yes/no word, or holds ': ' or ' #'; also when the list it joins is quoted."""
+    if isinstance(like, DoubleQuotedScalarString | SingleQuotedScalarString):
+        return type(like)(text)
+    plain = text.strip()
+    if (
+        _NUMBER_LIKE.match(plain)
+        or re.match(r"^[0-9]{4} ?[A-Za-z]{2}$", plain)  # a Dutch postcode
+        or plain.lower() in _WORDS
+        or ": " in text
+        or " #" in text
+        or plain.endswith(":")
+        or plain[:1] in "!&*[]{}|>'\"%@`#,?-~"
+        or text != plain
+    ):
+        return DoubleQuotedScalarString(text)
     return text
 
 

@@ -16,6 +16,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from ..models.plan import PLACEHOLDER
 from .choices import ROLES, Choice, Context, short
 
 Loc = tuple[int | str, ...]
@@ -42,7 +43,7 @@ LABELS = {
     "gesteld_door": "Gesteld door",
     "casus": "Casusnummer",
     "casusbestand": "Casusbestand",
-    "id": "Korte naam (id)",
+    "id": "Korte naam",
     "wie": "Wie doet het",
     "wat": "Wat",
     "controle": "Wie gaat het na",
@@ -52,6 +53,33 @@ LABELS = {
     "fictief": "Verzonnen voorbeeld (fictief)",
     "wat_we_leerden": "Wat we leerden",
 }
+#: help for fields the studio shows as choices: about people and names, not about ids (the
+#: models' descriptions speak of ids, because in the YAML file that is what stands there)
+CHOICE_HELP = {
+    ("Toestemming", "door"): "Wie toestemming gaf: vink een of meer personen aan.",
+    ("Aanmelding", "aanmelder"): "De persoon die de conferentie aanvroeg.",
+    ("Voorwaarde", "gesteld_door"): "De professional die de voorwaarde stelde.",
+    ("Casus", "hoofdpersoon"): "Bij een persoonlijk plan: de volwassene om wie het plan draait.",
+    ("Casus", "taal"): "Taal van het afgedrukte plan voor de familie.",
+    ("Afspraak", "wie"): "Wie het doet: vink een of meer personen of kinderen aan.",
+    ("Afspraak", "controle"): "Wie nagaat dat het gebeurt.",
+    ("Afspraak", "voorwaarden"): "Vink de veiligheidsvoorwaarden aan waarop deze afspraak een "
+    "antwoord is.",
+    ("Afspraak", "hulp"): "Een voorziening uit de sociale kaart.",
+    ("Plan", "aanspreekpunt"): "De persoon uit het netwerk die het plan bewaakt en het netwerk "
+    "bijeenroept als het anders loopt.",
+    ("Evaluatie", "bijeenroeper"): "Wie iedereen bijeenroept; zonder keuze is dat het "
+    "aanspreekpunt.",
+    ("Akkoord", "door"): "De professional die de voorwaarden stelde.",
+    ("Verspreiding", "aan"): "Wie het plan kregen: vink de personen aan.",
+    ("Beoordeling", "id"): "De korte naam van de afspraak in de vorige versie van het plan.",
+}
+#: help for the short names people, children, conditions and agreements are known by
+ID_HELP = (
+    "Een korte naam zonder spaties, bijvoorbeeld {example}. Andere velden en het plan "
+    "gebruiken deze naam: verander hem liever niet meer als hij al gebruikt wordt."
+)
+ID_EXAMPLES = {"Persoon": "ria", "Kind": "daan", "Voorwaarde": "v1", "Afspraak": "a1"}
 #: what one entry of a list is called, and the button that adds one
 NOUNS = {
     "Persoon": ("persoon", "Nieuwe persoon"),
@@ -62,6 +90,8 @@ NOUNS = {
 }
 #: ids that new entries get, numbered on: a person can rename them
 ID_PREFIXES = {"Persoon": "persoon", "Kind": "kind", "Voorwaarde": "v", "Afspraak": "a"}
+#: the hidden field with the hash of the file as the page showed it (never a YAML key)
+HASH_FIELD = "_bestand"
 #: fields about the file rather than the family: shown folded away at the end of the form
 ABOUT_FILE = ("casusbestand", "fictief", "versie")
 
@@ -83,6 +113,8 @@ class Control:
     input_type: str = "text"
     python: str = "str"  # what the value is written as: str, date, bool, int
     disabled: bool = False
+    #: the file holds a «VERVANG» placeholder here: shown empty, kept until a choice is made
+    unfilled: bool = False
 
     @property
     def name(self) -> str:
@@ -95,6 +127,12 @@ class Control:
     @property
     def multiple(self) -> bool:
         return self.widget in ("checkboxes", "lines")
+
+    @property
+    def empty_label(self) -> str:
+        if self.unfilled or self.required:
+            return "— kies een uitkomst —" if self.loc[-1] == "uitkomst" else "— kies —"
+        return "— geen —"
 
 
 @dataclass
@@ -109,6 +147,7 @@ class Block:
     index: int | None = None  # position in its list, for entries
     group: str = ""  # the agreement's onderwerp
     optional: bool = False  # a block the file may leave out (akkoord, verspreid …)
+    previous: str | None = None  # a review entry: what the agreement said in the last version
 
     @property
     def name(self) -> str:
@@ -201,7 +240,11 @@ def _child(
     control = Control(loc, label, help_text, "text", required)
     role = ROLES.get((owner.__name__, name))
     _shape(control, annotation, info, role, name, context)
-    _fill(control, value)
+    if control.widget in ("select", "checkboxes", "search"):
+        control.help = CHOICE_HELP.get((owner.__name__, name), control.help)
+    elif name == "id" and owner.__name__ in ID_EXAMPLES:
+        control.help = ID_HELP.format(example=ID_EXAMPLES[owner.__name__])
+    _fill(control, value, context.known_ids() if role is not None else None)
     if optional or not required:
         control.required = False
     return control
@@ -218,6 +261,9 @@ def _repeat(
         title = _title(entry, noun, index)
         block = _block(item, entry, (*loc, index), title, context)
         block.index = index
+        if item.__name__ == "Beoordeling":
+            ident = entry.get("id")
+            block.previous = context.previous.get(ident) if isinstance(ident, str) else None
         block.group = str(entry.get("onderwerp") or "") if "onderwerp" in item.model_fields else ""
         repeat.items.append(block)
     return repeat
@@ -282,8 +328,12 @@ def _shape(
         control.input_type = "email"
 
 
-def _fill(control: Control, value: Any) -> None:
-    """Put the current value in; a value of the wrong shape is shown but not editable here."""
+def _fill(control: Control, value: Any, known: set[str] | None = None) -> None:
+    """Put the current value in; a value of the wrong shape is shown but not editable here.
+
+    `known` holds every id of the case, for fields that refer to one: an id that is there but
+    may not stand here is "niet toegestaan hier", one that is nowhere is "onbekend".
+    """
     if control.multiple:
         if value is None:
             control.values = []
@@ -294,14 +344,17 @@ def _fill(control: Control, value: Any) -> None:
         else:
             control.disabled = True
         known = {c.value for c in control.choices}
+        offered = {c.value for c in control.choices}
         control.choices += [
-            Choice(v, f"{v} (onbekend)")
+            Choice(v, f"{v} ({_not_offered(v, known)})")
             for v in control.values
-            if v not in known and control.widget == "checkboxes"
+            if v not in offered and control.widget == "checkboxes"
         ]
         return
     if value is None:
         control.value = ""
+    elif isinstance(value, str) and control.widget == "select" and PLACEHOLDER in value:
+        control.value, control.unfilled = "", True
     elif isinstance(value, str):
         control.value = value
     else:
@@ -313,7 +366,12 @@ def _fill(control: Control, value: Any) -> None:
         and control.value
         and control.value not in {c.value for c in control.choices}
     ):
-        control.choices.append(Choice(control.value, f"{control.value} (niet toegestaan hier)"))
+        reason = _not_offered(control.value, known)
+        control.choices.append(Choice(control.value, f"{control.value} ({reason})"))
+
+
+def _not_offered(value: str, known: set[str] | None) -> str:
+    return "onbekend" if known is not None and value not in known else "niet toegestaan hier"
 
 
 def _is_date(text: str) -> bool:

@@ -7,6 +7,7 @@ atomic and refused when the file changed on disk since it was opened.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import os
@@ -58,6 +59,8 @@ class YamlFile:
     crlf: bool = False
     dirty: bool = False
     revision: int = 0
+    #: the edit came from a form made from another version of the file: never saved over it
+    stale: bool = False
     _text: str | None = field(default=None, repr=False)
 
     @classmethod
@@ -102,7 +105,7 @@ class YamlFile:
 
     def save(self) -> None:
         """Write the file atomically, unless it changed on disk since it was opened."""
-        if disk_hash(self.path) != self.opened_hash:
+        if self.stale or disk_hash(self.path) != self.opened_hash:
             raise ChangedOnDisk(str(self.path))
         data = self.text.encode("utf-8")
         write_atomically(self.path, data)
@@ -139,18 +142,40 @@ def dump(
 
 def write_atomically(path: Path, data: bytes) -> None:
     """A temporary file beside the target, renamed over it: never half a file."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    write_all_atomically({path: data})
+
+
+def write_all_atomically(files: dict[Path, bytes]) -> None:
+    """Every file to a temporary name beside it first; renamed only when all are written.
+
+    Each file keeps the permissions it had (mkstemp makes files private); a new file gets what
+    the umask allows, as any other program would give it.
+    """
+    temporary: list[tuple[Path, Path]] = []
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(name).chmod(mode)
-        Path(name).replace(path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+        for path, data in files.items():
+            mode = _mode_of(path)
+            handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            temporary.append((Path(name), path))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            Path(name).chmod(mode)
+        for temp, path in temporary:
+            temp.replace(path)
+    finally:
+        for temp, _ in temporary:
+            temp.unlink(missing_ok=True)
+
+
+def _mode_of(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        current = os.umask(0)
+        os.umask(current)
+        return 0o666 & ~current
 
 
 # --- changing the tree ------------------------------------------------------------------------
@@ -262,13 +287,65 @@ def move(root: Any, loc: Loc, index: int, step: int) -> bool:
 
 
 def insert_item(root: Any, loc: Loc, item: CommentedMap, at: int | None = None) -> int:
-    """Add an entry to a list of blocks (creating the list); returns its index."""
+    """Add an entry to a list of blocks (creating the list); returns its index.
+
+    Comment lines after the last entry (about what follows the list) stay after the list.
+    """
     seq = get(root, loc)
     if not isinstance(seq, CommentedSeq):
         seq = CommentedSeq()
         set_value(root, loc, seq)
     if at is None or at >= len(seq):
+        if seq and isinstance(seq[-1], CommentedMap) and seq[-1] and item:
+            _move_trailing_lines(seq[-1], item)
         seq.append(item)
         return len(seq) - 1
     seq.insert(at, item)
     return at
+
+
+# --- comments -----------------------------------------------------------------------------------
+
+
+def _comment(container: Any, key: Any) -> Any:
+    """The comment after the value at `key` (its own line's comment and any lines after it)."""
+    entry = container.ca.items.get(key) if hasattr(container, "ca") else None
+    position = 2 if isinstance(container, CommentedMap) else 0
+    return entry[position] if entry and len(entry) > position else None
+
+
+def _move_trailing_lines(last: CommentedMap, new: CommentedMap) -> None:
+    """Lines after the last entry's last value move to after the new entry."""
+    key = list(last)[-1]
+    token = _comment(last, key)
+    if token is None or token.value.count("\n") < 2:
+        return
+    first, _, rest = token.value.partition("\n")
+    moved = copy.copy(token)
+    token.value = first + "\n"
+    moved.value = "\n" + rest
+    new.ca.items[list(new)[-1]] = [None, None, moved, None]
+
+
+def drop_comment_line(root: Any, loc: Loc, containing: str) -> None:
+    """Remove the comment on the value's own line when it contains `containing`.
+
+    Comment lines below it (about the next keys) stay.
+    """
+    *parents, last = loc
+    container = get(root, tuple(parents))
+    if not isinstance(container, CommentedMap | CommentedSeq):
+        return
+    token = _comment(container, last)
+    if token is None:
+        return
+    first, _, rest = token.value.partition("\n")
+    if containing not in first:
+        return
+    if rest:  # blank lines and comments about what follows stay
+        token.value = "\n" + rest
+    else:
+        entry = container.ca.items[last]
+        entry[2 if isinstance(container, CommentedMap) else 0] = None
+        if all(part is None for part in entry):
+            del container.ca.items[last]

@@ -174,6 +174,9 @@ def test_a_new_coordinator_writes_and_prints_a_plan(
     assert not any("Sanne Bakker" in o for o in options) and any(
         "Karin Jansen" in o for o in options
     )
+    _wait_for_check(page)  # this state has no errors: the preview shows it
+    preview = page.frame_locator("#voorbeeld")
+    preview.get_by_text("Tante Karin is er op woensdagmiddag").first.wait_for()
     evaluation = page.locator('[name="evaluatie.datum"]')
     planned = evaluation.input_value()
     evaluation.fill("2020-01-01")
@@ -185,8 +188,9 @@ def test_a_new_coordinator_writes_and_prints_a_plan(
     assert "evaluatie" in message.inner_text().lower()
     link = page.locator('#samenvatting a[href="#veld-evaluatie-datum"]')
     assert link.inner_text() == "Evaluatie › Datum"
-    preview = page.frame_locator("#voorbeeld")
-    preview.get_by_text("Tante Karin is er op woensdagmiddag").first.wait_for()
+    # with an error, the last good preview stays, marked as outdated
+    preview.get_by_text("Dit voorbeeld is van vóór je laatste wijziging").wait_for()
+    assert preview.get_by_text("Tante Karin is er op woensdagmiddag").count() > 0
     page.evaluate("window.scrollTo(0, 0)")
     # the README's screenshot is renewed only on request (--update-golden), like the goldens
     shot = SCREENSHOT if update_golden else tmp_path / "studio.png"
@@ -199,6 +203,7 @@ def test_a_new_coordinator_writes_and_prints_a_plan(
     )
     _wait_for_check(page)
     assert "Geen fouten" in page.locator("#samenvatting").inner_text()
+    preview.get_by_text("Dit voorbeeld is van vóór je laatste wijziging").wait_for(state="detached")
 
     # printing: the PDF, with the same pipeline as ekc plan
     page.get_by_role("button", name="PDF maken").click()
@@ -289,8 +294,88 @@ def test_keyboard_and_200_percent_zoom(browser: Any, running: Running) -> None:
     page.keyboard.press("Shift+Tab")
     page.locator('[name="vraag"]').focus()
     page.keyboard.type(" Met het toetsenbord.")
+    _assert_focus_visible(page)
+    # the bar does not stick on a short viewport: it would cover more than half of it
+    assert page.evaluate("getComputedStyle(document.querySelector('.balk')).position") != "sticky"
     page.locator("button", has_text="Opslaan").focus()
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r".*melding=opgeslagen"))
     assert "Met het toetsenbord." in (running.root / "jeugdbescherming" / "plan.yml").read_text()
+    # after saving, the focus is on the message that says so, not on <body>
+    page.wait_for_function("document.activeElement !== document.body")
+    assert page.evaluate("document.activeElement.id") == "melding"
+    assert "Opgeslagen" in page.evaluate("document.activeElement.textContent")
+    _follow_an_error_link(page)
+    s.close()
+
+
+FOCUS_UNCOVERED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) { return "niets heeft de focus"; }
+  const r = el.getBoundingClientRect();
+  if (r.top < 0 || r.bottom > window.innerHeight) { return "buiten beeld: " + r.top; }
+  const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 10), r.top + r.height / 2);
+  return hit === el || el.contains(hit) ? "" : "bedekt door " + (hit ? hit.className : "niets");
+}"""
+
+
+def _assert_focus_visible(page: Any) -> None:
+    """The focused field is inside the viewport and not under the sticky bar."""
+    assert page.evaluate(FOCUS_UNCOVERED) == ""
+
+
+def _follow_an_error_link(page: Any) -> None:
+    page.fill('[name="evaluatie.datum"]', "2020-01-01")
+    link = page.locator('#samenvatting a[href="#veld-evaluatie-datum"]')
+    link.wait_for()
+    page.evaluate("window.scrollTo(0, 0)")
+    link.click()
+    assert page.evaluate("document.activeElement.name") == "evaluatie.datum"
+    _assert_focus_visible(page)
+
+
+def test_links_and_new_entries_put_the_focus_in_sight(browser: Any, running: Running) -> None:
+    # a normal screen: the bar sticks, and what a link or a new entry focuses is not under it
+    s = Session(browser, running)
+    page = s.page
+    page.goto(running.url)
+    page.goto(running.origin + "/casus/jeugdbescherming/plan.yml")
+    assert page.evaluate("getComputedStyle(document.querySelector('.balk')).position") == "sticky"
+    _follow_an_error_link(page)
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    _assert_focus_visible(page)
+    page.goto(running.origin + "/casus/jeugdbescherming/casus.yml")
+    page.get_by_role("button", name="Nieuw kind").click()
+    page.wait_for_url(re.compile(r".*#blok-kinderen-\d+$"))
+    page.wait_for_function("document.activeElement !== document.body")
+    assert (page.evaluate("document.activeElement.name") or "").startswith("kinderen.")
+    _assert_focus_visible(page)
+    s.close()
+
+
+def test_a_disk_edit_made_while_the_page_is_open_is_kept(browser: Any, running: Running) -> None:
+    file = running.root / "scheiding" / "plan.yml"
+    s = Session(browser, running)
+    page = s.page
+    page.goto(running.url)
+    page.goto(running.origin + "/casus/scheiding/plan.yml")
+    edited = file.read_text(encoding="utf-8").replace("vraag:", "# uit de teksteditor\nvraag:", 1)
+    file.write_text(edited, encoding="utf-8")
+    page.fill('[name="stem_van_het_kind"]', "Ik wil dat iedereen meedenkt.")
+    page.get_by_role("button", name="Opslaan").click()
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert "intussen op schijf gewijzigd" in alert.inner_text()
+    assert file.read_text(encoding="utf-8") == edited
+    page.get_by_role("button", name="Opnieuw laden van schijf").click()
+    page.wait_for_url(re.compile(r".*melding=herladen"))
+    assert (
+        page.locator('[name="stem_van_het_kind"]').input_value() != "Ik wil dat iedereen meedenkt."
+    )
+    page.fill('[name="stem_van_het_kind"]', "Ik wil dat iedereen meedenkt.")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_url(re.compile(r".*melding=opgeslagen"))
+    saved = file.read_text(encoding="utf-8")
+    assert "# uit de teksteditor" in saved and "Ik wil dat iedereen meedenkt." in saved
     s.close()

@@ -78,3 +78,19 @@ def test_concept_turns_the_approval_errors_into_warnings(tmp_path: Path) -> None
     assert strict.concept_printable and not strict.printable
     concept = checker.check("plan", plan, {plan: cut}, set(), concept=True)
     assert concept.printable
+
+
+def test_ekc_check_keeps_its_own_words_for_an_unanswered_condition(tmp_path: Path) -> None:
+    import shutil
+
+    from ..conftest import run_ekc
+
+    folder = tmp_path / "jeugdbescherming"
+    shutil.copytree(EXAMPLES / "jeugdbescherming", folder)
+    plan = folder / "plan.yml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("    voorwaarden: [v1]\n", ""),
+        encoding="utf-8",
+    )
+    result = run_ekc(["check", str(folder), "--kaart", str(KAART)])
+    assert "zet 'voorwaarden: [v1]' bij de afspraak" in result.stdout + result.stderr

@@ -82,3 +82,27 @@ def test_a_value_of_the_wrong_shape_is_never_overwritten_from_the_form() -> None
     by_name = {c.name: c for c in controls(form)}
     assert by_name["vraag"].disabled
     assert by_name["zorgen"].values == ["één zorg"] and not by_name["zorgen"].disabled
+
+
+def test_an_id_that_is_nowhere_is_unknown_not_forbidden() -> None:
+    casus = to_python(read_document(EXAMPLES / "jeugdbescherming" / "casus.yml").root)
+    context = Context.from_casus(casus, [], [])
+    professional = next(p["id"] for p in context.personen if p["kring"] == "professional")
+    for value, said in (("niemand", "niemand (onbekend)"), (professional, "niet toegestaan hier")):
+        data = {"aanspreekpunt": value, "afspraken": [{"wat": "x", "wie": [value]}]}
+        by_name = {c.name: c for c in controls(build_form(Plan, data, context))}
+        assert said in by_name["aanspreekpunt"].choices[-1].label
+        if value == "niemand":
+            assert by_name["afspraken.0.wie"].choices[-1].label == "niemand (onbekend)"
+
+
+def test_help_for_choices_speaks_of_people_not_ids() -> None:
+    for kind in ("casus", "plan"):
+        for control in controls(_form(kind)):
+            if control.widget in ("select", "checkboxes", "search") or control.loc[-1] == "id":
+                words = control.help.lower().replace(",", " ").replace(".", " ").split()
+                assert not {"id", "ids", "iso"} & set(words), (control.name, control.help)
+                assert "639" not in control.help
+    by_name = {c.name: c for c in controls(_form("casus"))}
+    assert by_name["personen.0.id"].label == "Korte naam"
+    assert "personen" in by_name["toestemming.door"].help

@@ -255,3 +255,100 @@ def test_a_partial_post_changes_only_what_it_carries(tmp_path: Path) -> None:
     form = build_form(Plan, to_python(parse_text(file.text, path).root), Context())
     editing.apply_form(file, form, lambda name: ["Alleen de vraag"] if name == "vraag" else [])
     assert file.text == COMMENTED.replace('"Hoe houden we het veilig?"', '"Alleen de vraag"')
+
+
+@pytest.mark.parametrize("mode", [0o664, 0o640, 0o600])
+def test_saving_keeps_the_files_permissions(tmp_path: Path, mode: int) -> None:
+    path = tmp_path / "plan.yml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    path.chmod(mode)
+    file = _edit(COMMENTED, {"vraag": ["Nieuwe vraag"]}, path)
+    file.save()
+    assert path.stat().st_mode & 0o777 == mode
+    assert "Nieuwe vraag" in path.read_text(encoding="utf-8")
+
+
+def test_a_new_file_gets_what_the_umask_allows(tmp_path: Path) -> None:
+    import os
+
+    from ekc_docs.studio.yamlfile import write_all_atomically
+
+    previous = os.umask(0o002)
+    try:
+        write_all_atomically({tmp_path / "a.yml": b"a: 1\n", tmp_path / "b.yml": b"b: 2\n"})
+    finally:
+        os.umask(previous)
+    assert [(tmp_path / n).stat().st_mode & 0o777 for n in ("a.yml", "b.yml")] == [0o664] * 2
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def _scaffold(tmp_path: Path) -> Path:
+    from ekc_docs.scaffold import create_case
+
+    create_case("EKC-1", tmp_path / "EKC-1")
+    return tmp_path / "EKC-1" / "casus.yml"
+
+
+def _edit_casus(path: Path, values: dict[str, list[str]]) -> YamlFile:
+    from ekc_docs.models import Casus
+    from ekc_docs.reader import to_python
+    from ekc_docs.studio.forms import controls
+
+    file = YamlFile.open(path)
+    form = build_form(Casus, to_python(parse_text(file.text, path).root), Context())
+    current = {c.name: ([c.value] if not c.multiple else list(c.values)) for c in controls(form)}
+    current.update(values)
+    editing.apply_form(file, form, lambda name: current.get(name, []))
+    return file
+
+
+def test_a_new_child_goes_before_the_comment_about_the_next_key(tmp_path: Path) -> None:
+    from ekc_docs.models import Casus
+
+    path = _scaffold(tmp_path)
+    file = YamlFile.open(path)
+    editing.add_item(file, Casus, ("kinderen",))
+    text = file.text
+    assert text.index("- id: kind2") < text.index("# hoofdpersoon") < text.index("personen:")
+    assert "geboortedatum: 2017-03-02  # «VERVANG» (mag weg)\n  - id: kind2" in text
+
+
+def test_a_placeholder_comment_goes_once_its_value_is_filled_in(tmp_path: Path) -> None:
+    path = _scaffold(tmp_path)
+    file = _edit_casus(
+        path, {"kinderen.0.naam": ["Daan"], "kinderen.0.geboortedatum": ["2016-03-02"]}
+    )
+    text = file.text
+    assert "    naam: Daan\n" in text
+    assert "geboortedatum: 2016-03-02\n\n# hoofdpersoon: persoon1" in text
+    # comments without the placeholder stay
+    assert "- id: kind1                # korte naam om naar het kind te verwijzen" in text
+
+
+def test_new_texts_that_yaml_would_misread_are_quoted(tmp_path: Path) -> None:
+    path = _scaffold(tmp_path)
+    file = _edit_casus(
+        path,
+        {
+            "coordinator.telefoon": ["0612345678"],
+            "personen.0.relatie": ["ja"],
+            "personen.0.organisatie": ["Buurtzorg: team Oost"],
+            "personen.1.relatie": ["oom"],
+            "conferentie.plaats": ["1234 AB"],
+        },
+    )
+    text = file.text
+    assert 'telefoon: "0612345678"' in text
+    assert 'relatie: "ja"' in text and 'organisatie: "Buurtzorg: team Oost"' in text
+    assert "relatie: oom" in text and 'plaats: "1234 AB"' in text
+    from ekc_docs.reader import to_python
+
+    data = to_python(parse_text(text, path).root)
+    assert data["coordinator"]["telefoon"] == "0612345678"
+
+
+def test_a_new_item_of_a_quoted_list_is_quoted_too(tmp_path: Path) -> None:
+    text = COMMENTED.replace("  - Nog een zorg", "  - 'Nog een zorg'")
+    file = _edit(text, {"zorgen": ["Een zorg\nNog een zorg\nEen derde zorg"]}, tmp_path / "p.yml")
+    assert "  - 'Een derde zorg'" in file.text
+    assert "  - 'Een zorg'      # van oma" in file.text

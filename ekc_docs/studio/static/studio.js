@@ -13,12 +13,54 @@
 
   var form = document.getElementById("formulier");
   if (!form) { return; }
+
+  // the sticky bar's height, so that a field reached by a link or Tab is not under it
+  var bar = form.querySelector(".balk");
+  function measureBar() {
+    var sticky = bar && window.getComputedStyle(bar).position === "sticky";
+    document.documentElement.style.setProperty("--balk", (sticky ? bar.offsetHeight : 0) + "px");
+  }
+  measureBar();
+  window.addEventListener("resize", measureBar);
+
+  // a link to a field (the summary, an error) or to a new entry puts the focus in that field
+  function focusTarget(id) {
+    var target = id && document.getElementById(id);
+    if (!target) { return false; }
+    var field = target.matches("input, select, textarea, button") ? target :
+      target.querySelector("input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])");
+    if (!field) { return false; }
+    field.focus();
+    return true;
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest('a[href^="#"]');
+    if (!link || link.classList.contains("overslaan")) { return; }
+    if (focusTarget(decodeURIComponent(link.getAttribute("href").slice(1)))) {
+      event.preventDefault();
+      window.history.replaceState(null, "", link.getAttribute("href"));
+    }
+  });
+  // after the page (and the browser's own jump to the #anchor) is done: a new entry's first
+  // field, or after saving the message that says so, gets the focus instead of <body>
+  window.addEventListener("load", function () {
+    var notice = document.getElementById("melding");
+    if (document.activeElement && document.activeElement !== document.body) {
+      return;  // never taken away from where the person already is
+    }
+    if (window.location.hash) {
+      focusTarget(decodeURIComponent(window.location.hash.slice(1)));
+    } else if (notice) {
+      notice.focus();
+    }
+  });
   var dirty = form.dataset.gewijzigd === "ja";
   var submitting = false;
   var timer = null;
   var pending = null;
   var status = document.getElementById("status");
   var preview = document.getElementById("voorbeeld");
+  var previewOutdated = false;
 
   function clearFindings() {
     form.querySelectorAll("[aria-invalid]").forEach(function (el) {
@@ -73,8 +115,10 @@
         (answer.conflict ? "Let op: het bestand is op schijf gewijzigd; laad de pagina opnieuw. " : "") +
         (errors === 0 ? "Geen fouten." : errors + (errors === 1 ? " fout." : " fouten."));
       form.dataset.revisie = String(answer.revision);
-      if (preview && answer.preview) {
+      // with errors the last good preview stays, marked as outdated (loaded once)
+      if (preview && (answer.preview || !previewOutdated)) {
         preview.src = form.dataset.voorbeeld + "?r=" + answer.revision;
+        previewOutdated = !answer.preview;
       }
     }).catch(function (error) {
       if (error.name !== "AbortError") {
