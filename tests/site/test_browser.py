@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from ..site_server import CHROMIUM_ARGS, build, chromium_path, serve
+from ..site_server import build, chromium_path, serve
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = [
@@ -56,14 +56,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def base_url(built: dict[str, Path]) -> Iterator[str]:
     yield from serve(built["site"])
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 class Visit:

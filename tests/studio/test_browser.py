@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from ..conftest import KAART, REPO, run_ekc
-from ..site_server import CHROMIUM_ARGS, chromium_path
+from ..site_server import chromium_path
 from .conftest import Running
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -26,14 +26,6 @@ pytestmark = [
 ]
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 SCREENSHOT = REPO / "docs" / "studio.png"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 class Session:
