@@ -456,3 +456,17 @@ def locate(root: Node | None, loc: Loc) -> tuple[Node | None, Scalar | None, boo
             current, key = current.items[part], None
         # anything else (a single value standing in for a list) keeps the current node
     return current, key, True
+
+
+def scalar_values(root: Node | None) -> Iterator[tuple[tuple[str, ...], Scalar]]:
+    """Every value (not key) in the tree with the keys above it, without recursion: rules that
+    look at all text (BSN, characters, example values) walk files of any depth."""
+    stack: list[tuple[Node, tuple[str, ...]]] = [(root, ())] if root is not None else []
+    while stack:
+        node, keys = stack.pop()
+        if isinstance(node, Mapping):
+            stack.extend((value, (*keys, key.value)) for key, value in node.items)
+        elif isinstance(node, Sequence):
+            stack.extend((item, keys) for item in node.items)
+        elif isinstance(node, Scalar):
+            yield keys, node

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Severity
 from ..elfproef import find_bsn, passes_elfproef
-from ..reader import Document, Mapping, Node, Scalar, Sequence
+from ..reader import Document, scalar_values
 
 __all__ = ["check_bsn", "find_bsn", "passes_elfproef"]
 
@@ -12,14 +12,8 @@ __all__ = ["check_bsn", "find_bsn", "passes_elfproef"]
 def check_bsn(document: Document) -> list[Diagnostic]:
     """Look at every value (not the keys) of the file, without recursion."""
     found: list[Diagnostic] = []
-    stack: list[Node] = [document.root] if document.root is not None else []
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Mapping):
-            stack.extend(value for _, value in node.items)
-        elif isinstance(node, Sequence):
-            stack.extend(node.items)
-        elif isinstance(node, Scalar) and len(node.value) >= 9 and (number := find_bsn(node.value)):
+    for _, node in scalar_values(document.root):
+        if len(node.value) >= 9 and (number := find_bsn(node.value)):
             found.append(
                 Diagnostic(
                     document.display,

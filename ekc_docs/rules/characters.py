@@ -11,7 +11,7 @@ import unicodedata
 
 from ..diagnostics import Diagnostic, Severity
 from ..fonts import covered_code_points
-from ..reader import Document, Mapping, Node, Scalar, Sequence
+from ..reader import Document, scalar_values
 
 _INVISIBLE = ("Cc", "Cf", "Zs", "Zl", "Zp")
 
@@ -32,14 +32,8 @@ def unsupported(text: str) -> list[str]:
 def check_characters(document: Document) -> list[Diagnostic]:
     """Look at every value (not the keys) of the file, without recursion."""
     problems: list[Diagnostic] = []
-    stack: list[Node] = [document.root] if document.root is not None else []
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Mapping):
-            stack.extend(value for _, value in node.items)
-        elif isinstance(node, Sequence):
-            stack.extend(node.items)
-        elif isinstance(node, Scalar) and (missing := unsupported(node.value)):
+    for _, node in scalar_values(document.root):
+        if missing := unsupported(node.value):
             shown = ", ".join(f"U+{ord(ch):04X} ({ch})" for ch in missing[:5])
             more = f" en nog {len(missing) - 5}" if len(missing) > 5 else ""
             which, verb = ("het teken", "staat") if len(missing) == 1 else ("de tekens", "staan")

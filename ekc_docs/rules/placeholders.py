@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Severity
-from ..reader import Document, Mapping, Node, Scalar, Sequence
+from ..reader import Document, scalar_values
 
 EXAMPLES_FILE = Path(__file__).resolve().parent.parent / "scaffold" / "voorbeeldwaarden.txt"
 #: the marker of the first scaffolds; a value holding it was not filled in either
@@ -37,18 +37,8 @@ def check_placeholders(document: Document) -> list[Diagnostic]:
     """
     examples = example_values()
     found: list[Diagnostic] = []
-    stack: list[tuple[Node, tuple[str, ...]]] = (
-        [(document.root, ())] if document.root is not None else []
-    )
-    while stack:
-        node, keys = stack.pop()
-        if isinstance(node, Mapping):
-            stack.extend((value, (*keys, key.value)) for key, value in node.items)
-        elif isinstance(node, Sequence):
-            stack.extend((item, keys) for item in node.items)
-        elif isinstance(node, Scalar) and (node.value.strip() in examples or MARKER in node.value):
-            if keys == OUTCOME:
-                continue
+    for keys, node in scalar_values(document.root):
+        if (node.value.strip() in examples or MARKER in node.value) and keys != OUTCOME:
             found.append(
                 Diagnostic(
                     document.display,
