@@ -3,7 +3,6 @@ the others. Each worker keeps its own FontConfiguration and caches for its whole
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 from collections.abc import Callable
@@ -16,7 +15,6 @@ from .case import LoadedPlan
 from .diagnostics import Diagnostic, Severity, display_path
 from .outputs import shown
 from .reader import Mapping
-from .render.prewarm import RendererProcess
 from .rendering import PdfRenderer, RenderOptions, RenderResult, output_files, render_plan
 from .workspace import Workspace
 
@@ -117,26 +115,25 @@ def render_all(
     jobs: int,
     on_done: Callable[[RenderResult], None] = lambda r: None,
     *,
-    prewarm: bool = False,
+    renderer: PdfRenderer | None = None,
 ) -> list[RenderResult]:
     """Render every plan; results come back in the order of `plans`.
 
-    One plan is a batch of one. Rendering in this process, `prewarm` starts a renderer
-    process first, so that WeasyPrint's import overlaps reading and checking the plans.
+    One plan is a batch of one. Rendering in this process, `renderer` (a `RendererProcess`
+    started early) makes the PDFs, so that WeasyPrint's import overlapped reading and checking.
     """
     sequential = jobs <= 1 or len(plans) <= 1
-    with RendererProcess() if prewarm and sequential else contextlib.nullcontext() as renderer:
-        workspace = settings.workspace()
-        results = clashes(plans, workspace, settings) if len(plans) > 1 else {}
-        for result in results.values():
-            on_done(result)
-        todo = [p for p in plans if p not in results]
-        if sequential:
-            for plan in todo:
-                results[plan] = _render(plan, workspace, settings, renderer)
-                on_done(results[plan])
-        else:
-            results.update(_in_parallel(todo, settings, jobs, on_done))
+    workspace = settings.workspace()
+    results = clashes(plans, workspace, settings) if len(plans) > 1 else {}
+    for result in results.values():
+        on_done(result)
+    todo = [p for p in plans if p not in results]
+    if sequential:
+        for plan in todo:
+            results[plan] = _render(plan, workspace, settings, renderer)
+            on_done(results[plan])
+    else:
+        results.update(_in_parallel(todo, settings, jobs, on_done))
     return [results[p] for p in plans]
 
 

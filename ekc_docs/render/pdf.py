@@ -20,7 +20,7 @@ from .templates import TemplateSet
 @cache
 def _weasyprint() -> Any:
     """Import WeasyPrint once. Its warning about a missing HarfBuzz subsetter is replaced by
-    the CLI's own Dutch one (`cli.plan.warn_missing_harfbuzz_subset`)."""
+    the CLI's own Dutch one (`cli.printing.warn_missing_harfbuzz_subset`)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         import weasyprint
