@@ -121,8 +121,11 @@ class EkcError(Exception):
 
 
 def display_path(path: Path | str) -> str:
-    """The path as the user knows it: relative to the working folder when it lies inside."""
-    full = os.path.realpath(path)
+    """The path as the user knows it: relative to the working folder when it lies inside.
+
+    Only the folder is resolved: a file that is a link keeps its own name in messages."""
+    absolute = os.path.abspath(path)
+    full = os.path.join(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
     here = _real_cwd(str(Path.cwd()))
     if full == here or full.startswith(here.rstrip(os.sep) + os.sep):
         return os.path.relpath(full, here)

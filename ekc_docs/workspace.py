@@ -13,10 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from .case import Case, CheckedPlan, LoadedCasus, LoadedKaart, LoadedPlan
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity, display_path
 from .discovery import is_categories_file, is_kaart_dir, kaart_files, kind_of
 from .models import Casus, Categorieen, Kaart, Plan
-from .paths import within
 from .plan_versions import case_key, link_versions
 from .privacy import check_fictional
 from .reader import Document, Mapping, Scalar, item_ids, read_document
@@ -193,6 +192,9 @@ class Workspace:
             link_versions(group)
 
     def _read_plan(self, path: Path) -> LoadedPlan:
+        outside = _linked_outside(path)
+        if outside is not None:  # never read a file that a link brings in from elsewhere
+            return LoadedPlan(Document(path, None, []), None, None, None, [outside])
         document = self.read(path)
         if (other := wrong_file_kind(document, "plan")) is not None:
             return LoadedPlan(document, None, None, None, [other])
@@ -229,20 +231,22 @@ class Workspace:
     def _case_path(
         self, plan_path: Path, casusbestand: str, document: Document
     ) -> tuple[Path | None, Diagnostic | None]:
-        """Where the plan's case is; it may not leave the plan's folder or its parent."""
+        """Where the plan's case is: a file in the plan's folder or directly in its parent,
+        on the real paths after following links, so never in a sibling case's folder."""
         report = Report(document)
-        folder = os.path.dirname(os.path.realpath(plan_path))
+        folder = os.path.realpath(os.path.dirname(os.path.abspath(plan_path)))
         try:
             candidate = os.path.realpath(os.path.join(folder, casusbestand))
             exists = os.path.isfile(candidate)
         except (OSError, ValueError):  # a name with a NUL byte, or far too long
             candidate, exists = folder, False
-        if not (within(candidate, folder) or within(candidate, os.path.dirname(folder))):
+        if os.path.dirname(candidate) not in (folder, os.path.dirname(folder)):
             report.add(
                 ("casusbestand",),
                 "path-outside",
-                f"'{casusbestand}' ligt buiten de map van het plan en de map daarboven; "
-                "zet het casusbestand naast het plan",
+                f"'{casusbestand}' ligt niet in de map van het plan of de map direct daarboven "
+                "(ook niet via een koppeling); een plan hoort bij zijn eigen casus: zet het "
+                "casusbestand naast het plan",
             )
             return None, report.items[0]
         if not exists:
@@ -254,6 +258,24 @@ class Workspace:
             )
             return None, report.items[0]
         return plan_path.parent / casusbestand, None
+
+
+def _linked_outside(path: Path) -> Diagnostic | None:
+    """A plan file that is a link to a file outside its own folder is not read (§7)."""
+    if not os.path.islink(path):
+        return None
+    folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+    if os.path.dirname(os.path.realpath(path)) == folder:
+        return None
+    return Diagnostic(
+        display_path(path),
+        1,
+        1,
+        Severity.ERROR,
+        "path-outside",
+        "dit plan is een koppeling naar een bestand buiten zijn map; het wordt niet gelezen: "
+        "zet het plan zelf in de map van de casus",
+    )
 
 
 def _casusbestand(plan: Plan | None, document: Document) -> str:

@@ -124,7 +124,7 @@ def test_the_casusbestand_of_a_plan_may_not_lead_out_of_the_folder(running: Runn
     )
     answer = running.request("GET", "/casus/scheiding/plan.yml")
     assert answer.status == 200
-    assert "ligt buiten de map van het plan" in answer.body
+    assert "ligt niet in de map van het plan" in answer.body
 
 
 def test_safe_names() -> None:
