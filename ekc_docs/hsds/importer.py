@@ -12,11 +12,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostic, sort_diagnostics
+from ..diagnostics import Diagnostic, Severity, display_path, sort_diagnostics
 from ..models import Voorziening
 from ..models.fields import known_languages
 from .kaart_files import is_imported, kaart_texts, verify
-from .output import check_targets, write_atomically
+from .output import check_targets, folder_problem, write_atomically
 from .reverse import (
     ADDRESS_FIELDS,
     ID_RE,
@@ -72,7 +72,10 @@ def import_hsds(path: Path, out_dir: Path, today: date | None = None) -> ImportR
         return ImportResult(sort_diagnostics([*reverse.diagnostics, error]))
     texts = kaart_texts(reverse, path.name)
     problems = verify(texts, out_dir, today)
-    existing = [p.name for p in out_dir.glob("*.y*ml")] if out_dir.is_dir() else []
+    try:
+        existing = [p.name for p in out_dir.glob("*.y*ml")] if out_dir.is_dir() else []
+    except OSError as exc:  # a name too long, a folder that may not be read
+        existing, problems = [], [*problems, folder_problem(out_dir, exc)]
     problems += check_targets(out_dir, sorted({*texts, *existing}), is_imported)
     diagnostics = sort_diagnostics(reverse.diagnostics + problems)
     if problems:
@@ -81,10 +84,25 @@ def import_hsds(path: Path, out_dir: Path, today: date | None = None) -> ImportR
     failed = write_atomically(dict(written))
     if failed:
         return ImportResult(diagnostics + failed)
-    for name in existing:  # an earlier import's file for a municipality that is gone now
-        if name not in texts:
-            (out_dir / name).unlink(missing_ok=True)
-    return ImportResult(diagnostics, list(written))
+    return ImportResult(diagnostics + _left_behind(out_dir, existing, texts), list(written))
+
+
+def _left_behind(out_dir: Path, existing: list[str], texts: dict[str, str]) -> list[Diagnostic]:
+    """An earlier import's file for a municipality that is no longer in this one stays, named."""
+    return [
+        Diagnostic(
+            display_path(out_dir / name),
+            1,
+            1,
+            Severity.WARNING,
+            "stale-entry",
+            "dit bestand komt uit een eerdere import en deze gemeente staat niet meer in de "
+            "import; het blijft staan: verwijder het zelf als het niet meer in de kaart hoort "
+            "en controleer de map met 'ekc check'",
+        )
+        for name in sorted(existing)
+        if name not in texts and is_imported(out_dir / name)
+    ]
 
 
 def _services(source: JsonSource) -> tuple[list[tuple[Obj, Loc]], list[Diagnostic]]:
@@ -165,6 +183,10 @@ def _service(rev: Reverse, s: Obj, loc: Loc) -> None:
     if kept is None:
         rev.warn(loc, "invalid-value", "de voorziening kon niet worden overgenomen")
         return
+    if "locaties" in kept:  # a location whose only value was refused is left out
+        kept["locaties"] = [entry for entry in kept["locaties"] if entry]
+        if not kept["locaties"]:
+            del kept["locaties"]
     rev.place_organisation(str(kept["organisatie"]), municipality)
     municipality.voorzieningen.append(kept)
 
@@ -305,6 +327,9 @@ def _languages(rev: Reverse, s: Obj, loc: Loc) -> list[str]:
     return codes
 
 
+_ADDRESS = {"straat": "address_1", "postcode": "postal_code", "plaats": "city"}
+
+
 def _locations(
     rev: Reverse, s: Obj, loc: Loc, origins: dict[tuple[str | int, ...], Loc]
 ) -> list[Obj]:
@@ -321,12 +346,21 @@ def _locations(
             addresses = rev.objects(location, "addresses", at)
             if addresses:
                 address, address_at = addresses[0]
-                entry["adres"] = {
-                    "straat": rev.text(address, "address_1", address_at),
-                    "postcode": rev.text(address, "postal_code", address_at),
-                    "plaats": rev.text(address, "city", address_at),
+                adres = {
+                    kaart_key: rev.text(address, key, address_at)
+                    for kaart_key, key in _ADDRESS.items()
                 }
-                origins[("locaties", len(found), "adres")] = address_at
+                missing = [key for kaart_key, key in _ADDRESS.items() if adres[kaart_key] is None]
+                if missing:
+                    rev.warn(
+                        address_at,
+                        "missing-key",
+                        f"het adres heeft geen {' of '.join(missing)}; de kaart bewaart alleen "
+                        "een volledig adres: niet overgenomen",
+                    )
+                else:
+                    entry["adres"] = adres
+                    origins[("locaties", len(found), "adres")] = address_at
                 rev.leftovers(address, address_at, ADDRESS_FIELDS)
             for _, extra_at in addresses[1:]:
                 rev.warn(

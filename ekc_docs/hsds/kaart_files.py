@@ -29,7 +29,8 @@ def kaart_texts(rev: Reverse, source_name: str) -> dict[str, str]:
         data: Obj = {"gemeente": municipality.gemeente}
         if municipality.provincie:
             data["provincie"] = municipality.provincie
-        data["organisaties"] = municipality.organisaties
+        if municipality.organisaties:  # an organisation stands once, where it first serves
+            data["organisaties"] = municipality.organisaties
         data["voorzieningen"] = municipality.voorzieningen
         texts[name] = kaart_text(data, source_name)
     texts[CATEGORIES_FILE] = categories_text(list(rev.categories.values()), source_name)

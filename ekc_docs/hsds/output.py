@@ -13,18 +13,26 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Severity, display_path
+from ..oserrors import describe_os_error
 
 
 def _problem(path: Path, message: str) -> Diagnostic:
     return Diagnostic(display_path(path), 1, 1, Severity.ERROR, "write-failed", message)
 
 
+def folder_problem(folder: Path, exc: OSError) -> Diagnostic:
+    return _problem(folder, f"kan de map niet gebruiken ({describe_os_error(exc)})")
+
+
 def check_targets(
     folder: Path, names: Iterable[str], replaceable: Callable[[Path], bool]
 ) -> list[Diagnostic]:
     """Refuse a target that is a symbolic link, a folder, a device, or a file not ours to replace."""
-    if folder.exists() and (folder.is_symlink() or not folder.is_dir()):
-        return [_problem(folder, f"'{display_path(folder)}' is geen map; kies een map voor -o")]
+    try:
+        if folder.exists() and (folder.is_symlink() or not folder.is_dir()):
+            return [_problem(folder, f"'{display_path(folder)}' is geen map; kies een map voor -o")]
+    except OSError as exc:
+        return [folder_problem(folder, exc)]
     problems = []
     for name in names:
         target = folder / name
@@ -33,7 +41,9 @@ def check_targets(
         except FileNotFoundError:
             continue
         except OSError as exc:
-            problems.append(_problem(target, f"kan '{name}' niet bekijken ({exc.strerror})"))
+            problems.append(
+                _problem(target, f"kan '{name}' niet bekijken ({describe_os_error(exc)})")
+            )
             continue
         if stat.S_ISLNK(info.st_mode):
             problems.append(
@@ -85,5 +95,5 @@ def write_atomically(files: dict[Path, Iterable[str]]) -> list[Diagnostic]:
         for temp, _ in temporary:
             temp.unlink(missing_ok=True)
         where = current or next(iter(files))
-        return [_problem(where, f"kan niet schrijven: {exc.strerror or exc}")]
+        return [_problem(where, f"kan niet schrijven: {describe_os_error(exc)}")]
     return []

@@ -148,21 +148,22 @@ class Reverse:
         key = service.get("organization_id")
         if isinstance(org, dict):
             key = org.get("id") if isinstance(org.get("id"), str) else org.get("name")
-        if isinstance(key, str) and key in self._organisations:
-            return str(self._organisations[key]["id"])
-        if not isinstance(org, dict):
+            loc = (*loc, "organization")
+        else:
             self.warn(
                 loc,
                 "missing-key",
                 "de voorziening heeft geen organisatie ('organization'); ze komt onder "
                 "'Onbekende organisatie'",
             )
-            key, org, loc = "", {"name": "Onbekende organisatie"}, loc
-        else:
-            loc = (*loc, "organization")
-        data = self._organisation_data(org, loc)
-        self._organisations[str(key)] = data
-        return str(data["id"])
+            # services without one share one unknown organisation (one per organization_id),
+            # kept apart from the keys of named organisations
+            key = f"\0{key if isinstance(key, str) else ''}"
+            org = {"name": "Onbekende organisatie"}
+        key = str(key)
+        if key not in self._organisations:
+            self._organisations[key] = self._organisation_data(org, loc)
+        return str(self._organisations[key]["id"])
 
     def _organisation_data(self, org: Obj, loc: Loc) -> Obj:
         name = self.text(org, "name", loc) or "Onbekende organisatie"

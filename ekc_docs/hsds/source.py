@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity, display_path
+from ..oserrors import describe_os_error
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 64
@@ -119,7 +120,7 @@ def read_json(path: Path) -> tuple[JsonSource | None, list[Diagnostic]]:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         return None, error(
-            "file-not-found", f"het bestand kan niet worden gelezen ({exc.strerror})"
+            "file-not-found", f"het bestand kan niet worden gelezen ({describe_os_error(exc)})"
         )
     if len(data) > MAX_BYTES:
         return None, error("file-too-large", _too_large(len(data)))

@@ -128,8 +128,22 @@ def test_a_second_import_replaces_its_own_files_only(tmp_path: Path) -> None:
     out = tmp_path / "kaart"
     assert import_hsds(DATA / "service_full.json", out, TODAY).ok
     (out / "oud.yml").write_text("# Geïmporteerd met 'ekc import hsds' uit oud.json.\n")
-    assert import_hsds(DATA / "service_list.json", out, TODAY).ok
-    assert sorted(p.name for p in out.iterdir()) == ["categorieen.yml", "onbekende-gemeente.yml"]
+    second = import_hsds(DATA / "service_list.json", out, TODAY)
+    assert second.ok
+    left = [d.as_text() for d in second.diagnostics if d.path.startswith(str(out))]
+    assert left == [
+        f"{out / name}:1:1: waarschuwing: dit bestand komt uit een eerdere import en deze "
+        "gemeente staat niet meer in de import; het blijft staan: verwijder het zelf als het "
+        "niet meer in de kaart hoort en controleer de map met 'ekc check' [stale-entry]"
+        for name in ("mycity.yml", "oud.yml")
+    ]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "categorieen.yml",
+        "mycity.yml",
+        "onbekende-gemeente.yml",
+        "oud.yml",
+    ]
+    (out / "oud.yml").unlink()
     (out / "eigen.yml").write_text("gemeente: Zwolle\n")
     result = import_hsds(DATA / "service_full.json", out, TODAY)
     assert [d.as_text() for d in result.diagnostics if d.is_error] == [
@@ -139,6 +153,7 @@ def test_a_second_import_replaces_its_own_files_only(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == [
         "categorieen.yml",
         "eigen.yml",
+        "mycity.yml",
         "onbekende-gemeente.yml",
     ]
 
@@ -250,3 +265,82 @@ def test_values_the_kaart_refuses_are_reported_where_they_stand(tmp_path: Path) 
     text = (tmp_path / "kaart" / "onbekende-gemeente.yml").read_text(encoding="utf-8")
     assert "email" not in text and "leeftijd" not in text and "talen" not in text
     check_passes(tmp_path / "kaart")
+
+
+def _service(n: int, city: str | None, organisation: bool = True) -> dict[str, Any]:
+    service: dict[str, Any] = {
+        "id": f"s{n}",
+        "name": f"Dienst {n}",
+        "description": "Hulp.",
+        "assured_date": "2026-01-01",
+    }
+    if organisation:
+        service["organization"] = {"id": "o1", "name": "Stichting Welzijn"}
+    if city is not None:
+        address = {"address_1": "Straat 1", "city": city, "postal_code": "8011 AB"}
+        service["service_at_locations"] = [{"location": {"addresses": [address]}}]
+    return service
+
+
+def _import(tmp_path: Path, services: list[dict[str, Any]]) -> tuple[list[str], dict[str, str]]:
+    (tmp_path / "in.json").write_text(json.dumps(services, indent=1))
+    with working_directory(tmp_path):
+        result = import_hsds(Path("in.json"), Path("kaart"), TODAY)
+    assert result.ok, [d.as_text() for d in result.diagnostics]
+    check_passes(tmp_path / "kaart")
+    texts = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "kaart").glob("*.yml")}
+    return [d.as_text() for d in result.diagnostics], texts
+
+
+def test_an_organisation_with_services_in_two_towns(tmp_path: Path) -> None:
+    """It stands once, in the first town's file; the other file refers to it across files."""
+    _, texts = _import(tmp_path, [_service(1, "Zwolle"), _service(2, "Kampen")])
+    assert sorted(texts) == ["categorieen.yml", "kampen.yml", "zwolle.yml"]
+    assert '  - id: "stichting-welzijn"' in texts["zwolle.yml"].splitlines()
+    assert "organisaties" not in texts["kampen.yml"]
+    assert '    organisatie: "stichting-welzijn"' in texts["kampen.yml"].splitlines()
+
+
+def test_services_without_organisation_share_one_unknown_organisation(tmp_path: Path) -> None:
+    services = [_service(n, town, False) for n, town in enumerate(["Zwolle", "Kampen"] * 2)]
+    diagnostics, texts = _import(tmp_path, services)
+    everything = texts["zwolle.yml"] + texts["kampen.yml"]
+    assert everything.count('  - id: "onbekende-organisatie"') == 1
+    assert everything.count('    organisatie: "onbekende-organisatie"') == 4
+    assert "onbekende-organisatie-2" not in everything
+    warning = (
+        "waarschuwing: de voorziening heeft geen organisatie ('organization'); ze komt onder "
+        "'Onbekende organisatie' [missing-key]"
+    )
+    assert [d for d in diagnostics if d.endswith(warning)] == [
+        f"in.json:{line}:2: {warning}" for line in (2, 21, 40, 59)
+    ]
+
+
+def test_a_blank_city_is_no_city(tmp_path: Path) -> None:
+    diagnostics, texts = _import(tmp_path, [_service(1, "   ")])
+    assert sorted(texts) == ["categorieen.yml", "onbekende-gemeente.yml"]
+    assert "locaties" not in texts["onbekende-gemeente.yml"]
+    for expected in (
+        "in.json:2:2: waarschuwing: de voorziening heeft geen adres met een plaats "
+        "(address.city), dus geen gemeente; ze staat onder 'Onbekende gemeente' [missing-key]",
+        "in.json:15:7: waarschuwing: het adres heeft geen city; de kaart bewaart alleen een "
+        "volledig adres: niet overgenomen [missing-key]",
+    ):
+        assert expected in diagnostics
+
+
+def test_system_errors_are_told_in_dutch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / ("x" * 300)
+    result = import_hsds(DATA / "service_full.json", out, TODAY)
+    errors = [d.message for d in result.diagnostics if d.is_error]
+    assert errors and all("de naam is te lang" in m for m in errors), errors
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    result = import_hsds(DATA / "service_full.json", tmp_path / "kaart", TODAY)
+    assert [d.message for d in result.diagnostics] == [
+        "het bestand kan niet worden gelezen (geen toestemming)"
+    ]
