@@ -24,6 +24,7 @@ from .diagnostics import Diagnostic, EkcError, Severity, display_path
 from .discovery import kind_of
 from .models import Kind, Plan
 from .models.plan import PLACEHOLDER, agreement_ids
+from .oserrors import describe_os_error
 from .plan_versions import case_key
 from .rules.plan import REVIEW_MONTHS, REVIEW_MONTHS_YOUNG, YOUNG_AGE
 from .workspace import LoadedPlan, Workspace
@@ -32,7 +33,9 @@ OUTCOME_TO_FILL = f"{PLACEHOLDER} gelukt, deels of niet-gelukt"
 HEADER = (
     "# Versie {versie}, gemaakt met 'ekc versie' uit {bron} op {datum}.\n"
     "# Vul op de evaluatie bij elke afspraak in de terugblik de uitkomst in (gelukt, deels of\n"
-    "# niet-gelukt), met een toelichting als je wilt, en pas daarna de afspraken aan.\n\n"
+    "# niet-gelukt), met een toelichting als je wilt, en pas daarna de afspraken aan.\n"
+    "# Een akkoord geldt voor één versie: de professional die de voorwaarden stelde, beslist\n"
+    "# opnieuw over deze versie (akkoord: door, datum, besluit).\n\n"
 )
 
 
@@ -60,6 +63,27 @@ def compare_files(
     first, second = (load_checked(p, workspace, strict=False) for p in (older, newer))
     assert first.plan is not None and second.plan is not None
     return compare_plans(first.plan, second.plan), first, second
+
+
+def difference_problems(older: Path, newer: Path, workspace: Workspace) -> list[Diagnostic]:
+    """What makes a comparison doubtful: errors in either plan, or plans of two cases."""
+    first, second = (workspace.load_plan(p) for p in (older, newer))
+    problems = [d for loaded in (first, second) for d in loaded.all_diagnostics if d.is_error]
+    if first.casus is not None and second.casus is not None:
+        a, b = (os.path.realpath(p.casus.document.path) for p in (first, second) if p.casus)
+        if a != b:
+            problems.append(
+                Diagnostic(
+                    second.document.display,
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "invalid-value",
+                    f"dit plan hoort bij een andere casus dan {first.document.display}; "
+                    "vergelijk twee versies van het plan van één casus",
+                )
+            )
+    return list(dict.fromkeys(problems))
 
 
 def _names(*plans: LoadedPlan) -> tuple[dict[str, str], dict[str, str]]:
@@ -194,7 +218,9 @@ def _next_version_yaml(
 
     yaml = _yaml()
     data = yaml.load(text)
-    for old in ("terugblik", "verspreid"):  # the new version has not been sent to anyone yet
+    # not carried over: the review of the version before, to whom it was sent, and the
+    # professional's decision, which was about the version before and is taken anew
+    for old in ("terugblik", "verspreid", "akkoord"):
         data.pop(old, None)
         data.ca.items.pop(old, None)
     keys = list(data)
@@ -221,12 +247,6 @@ def _next_version_yaml(
     data["evaluatie"].yaml_add_eol_comment(
         f"{PLACEHOLDER} wanneer komen jullie weer bij elkaar?", "datum"
     )
-    approval = data.get("akkoord")
-    if approval is not None:
-        approval["datum"] = made_on.isoformat()
-        approval.yaml_add_eol_comment(f"{PLACEHOLDER} het akkoord op deze versie", "datum")
-        if approval.get("besluit") == "akkoord":
-            approval.pop("toelichting", None)
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
@@ -258,7 +278,7 @@ def _write_new(target: Path, data: bytes) -> None:
         ) from None
     except OSError as exc:
         raise _problem(
-            target, f"kan {target.name} niet schrijven: {exc.strerror}", "write-failed"
+            target, f"kan {target.name} niet schrijven: {describe_os_error(exc)}", "write-failed"
         ) from None
     mode = 0o666 & ~_umask()
     target.chmod(mode)

@@ -81,7 +81,7 @@ def _run(
 
     options = RenderOptions(TemplateSet(tuple(template_dirs)), concept=concept, html=with_html)
     several = len(plans) > 1
-    if several and output is not None and output.suffix.lower() == ".pdf":
+    if several and output is not None and output.suffix.lower() in (".pdf", ".html"):
         click.echo(f"met meerdere plannen is -o een map, geen bestand: {output}", err=True)
         return 2
     settings = BatchSettings(options, kaart_dir, None, output, several)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..oserrors import describe_os_error
 from .options import EXIT_ERRORS, EXIT_OK, kaart_option
 
 HOST = "127.0.0.1"
@@ -40,7 +41,7 @@ def studio(folder: Path | None, kaart_dir: Path | None, port: int, no_browser: b
     except OSError as exc:
         listener.close()
         click.echo(
-            f"de poort {port} is niet beschikbaar ({exc.strerror}); kies een andere met --port",
+            f"de poort {port} is niet beschikbaar ({describe_os_error(exc)}); kies een andere met --port",
             err=True,
         )
         return EXIT_ERRORS

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from .options import EXIT_OK, DateParam, format_option, kaart_option
+from ..diagnostics import format_text, sort_diagnostics
+from .options import EXIT_ERRORS, EXIT_OK, DateParam, format_option, kaart_option
 
 
 @click.command(options_metavar="[OPTIES]")
@@ -43,10 +44,15 @@ def versie(plan: Path, made_on: date | None, kaart_dir: Path | None) -> int:
 @kaart_option
 def verschil(older: Path, newer: Path, output_format: str, kaart_dir: Path | None) -> int:
     """Laat zien wat er tussen twee versies van een plan is veranderd."""
-    from ..versioning import difference_json, difference_text
+    from ..elfproef import mask_bsn
+    from ..versioning import difference_json, difference_problems, difference_text
     from ..workspace import Workspace
 
     workspace = Workspace(kaart_dir=kaart_dir)
     show = difference_json if output_format == "json" else difference_text
-    click.echo(show(older, newer, workspace), nl=False)
+    click.echo(mask_bsn(show(older, newer, workspace)), nl=False)  # a BSN is never repeated
+    problems = difference_problems(older, newer, workspace)
+    if problems:  # the comparison is shown, but what is wrong in the plans is said too
+        click.echo(format_text(sort_diagnostics(problems)), nl=False, err=True)
+        return EXIT_ERRORS
     return EXIT_OK

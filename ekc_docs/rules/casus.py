@@ -146,6 +146,7 @@ def _check_dates(casus: Casus, report: Report) -> None:
         report.add(
             ("conferentie", "datum"),
             "late-conference",
-            f"de conferentie is {days} dagen na de aanmelding gehouden; de norm is zes weken",
+            f"de conferentie is {days} dagen na de aanmelding gehouden; Eigen Kracht streeft "
+            "naar een plan binnen zes weken",
             warning=True,
         )

@@ -33,3 +33,13 @@ def test_a_plan_with_too_many_agreements_is_refused_and_nothing_is_written(
     assert "200" in problems[0]
     assert not (tmp_path / "uit.pdf").exists()
     assert not list(tmp_path.rglob("*.pdf"))
+
+
+def test_several_plans_with_a_file_name_as_output_is_a_wrong_command(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        shutil.copytree(TESTS / "cases" / "_base", tmp_path / name)
+    for output in ("uit.pdf", "uit.html"):
+        result = run_ekc(["plan", "a", "b", "-o", output], cwd=tmp_path)
+        assert result.exit_code == 2, output
+        assert "met meerdere plannen is -o een map" in result.stderr
+        assert not (tmp_path / output).exists()

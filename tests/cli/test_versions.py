@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -89,7 +88,8 @@ def test_versie_keeps_comments_and_makes_implicit_ids_explicit(tmp_path: Path) -
     assert "    - id: a3  # Tim gaat naar de voetbalclub.\n" in text
     # the family's own rhythm (two months last time), within the advice (12 months, Tim is ten)
     assert "evaluatie:\n  datum: 2027-01-31" in text
-    assert re.search(r"\n  datum: 2026-12-01 +# «VERVANG» het akkoord op deze versie\n", text)
+    # the professional's decision was about version 1: it is taken anew, never carried over
+    assert "\nakkoord:" not in text and "beslist\n# opnieuw over deze versie" in text
 
 
 def test_versie_never_overwrites_and_refuses_an_older_version(folder: Path) -> None:
@@ -134,7 +134,9 @@ def test_versie_before_the_plan_is_refused(folder: Path) -> None:
 
 def test_verschil_text() -> None:
     result = run_ekc(["verschil", "plan-2.yml", "plan-3.yml"], cwd=MOVES)
-    assert result.exit_code == 0, result.stderr
+    # the comparison is shown, and the errors in plan-3 (an id that is not in version 2) too
+    assert result.exit_code == 1
+    assert "[unknown-ref]" in result.stderr
     assert result.stdout == (
         "Wat er veranderd is van versie 2 (plan-2.yml, 1 december 2026) naar versie 3 "
         "(plan-3.yml, 1 februari 2027):\n"
@@ -162,7 +164,7 @@ def test_verschil_text() -> None:
 
 def test_verschil_json() -> None:
     result = run_ekc(["verschil", "plan.yml", "plan-3.yml", "--format", "json"], cwd=MOVES)
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # plan-3 has errors; stdout stays one JSON document
     data = json.loads(result.stdout)
     assert data["from"] == {"path": "plan.yml", "versie": 1, "datum": "2026-10-01"}
     assert data["to"] == {"path": "plan-3.yml", "versie": 3, "datum": "2027-02-01"}
@@ -184,3 +186,36 @@ def test_verschil_of_a_file_that_cannot_be_read(tmp_path: Path) -> None:
     assert result.stderr.startswith("plan.yml:") and "[yaml-syntax]" in result.stderr
     missing = run_ekc(["verschil", "weg.yml", "plan.yml"], cwd=MOVES)
     assert missing.exit_code == 1 and "[file-not-found]" in missing.stderr
+
+
+def test_verschil_says_what_is_wrong_and_never_repeats_a_bsn(tmp_path: Path) -> None:
+    source = TESTS / "cases" / "versions-review-incomplete"
+    for name in ("casus.yml", "plan.yml", "plan-2.yml"):
+        shutil.copy(source / name, tmp_path / name)
+    second = tmp_path / "plan-2.yml"
+    text = second.read_text(encoding="utf-8")
+    assert 'wat: "Oma haalt Tim op dinsdag uit school."' in text
+    second.write_text(
+        text.replace(
+            'wat: "Oma haalt Tim op dinsdag uit school."',
+            'wat: "Oma haalt Tim op (BSN 111222333) uit school."',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    result = run_ekc(["verschil", "plan.yml", "plan-2.yml"], cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "111222333" not in result.stdout + result.stderr
+    assert "[bsn]" in result.stdout  # the change itself is shown, masked
+    assert "[bsn]" in result.stderr.splitlines()[0] or "[bsn]" in result.stderr
+
+
+def test_verschil_of_two_cases_is_an_error(tmp_path: Path) -> None:
+    source = TESTS / "cases" / "versions-review-incomplete"
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        for name in ("casus.yml", "plan.yml"):
+            shutil.copy(source / name, tmp_path / folder / name)
+    result = run_ekc(["verschil", "a/plan.yml", "b/plan.yml"], cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "b/plan.yml:1:1: fout: dit plan hoort bij een andere casus" in result.stderr
