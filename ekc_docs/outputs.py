@@ -15,25 +15,20 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from .diagnostics import Diagnostic, EkcError, Severity
+from .oserrors import describe_os_error
+from .paths import new_file_mode
 
 PDF, HTML = ".pdf", ".html"
 OWN_SUFFIXES = (PDF, HTML)
 _YAML_SUFFIXES = (".yml", ".yaml")
 
-#: why the system refused, in Dutch (strerror is English and depends on the platform)
-_OS_REASONS = {
+#: what only a writer can add to the system's reason (`oserrors` has the rest, in Dutch)
+_WRITE_HINTS = {
     errno.EACCES: "geen toestemming om hier te schrijven",
     errno.EPERM: "geen toestemming om hier te schrijven",
-    errno.EROFS: "deze schijf is alleen-lezen",
-    errno.ENOSPC: "de schijf is vol",
-    errno.EDQUOT: "de schijfruimte (quotum) is op",
     errno.ENAMETOOLONG: "de bestandsnaam is te lang; kies met -o een kortere naam",
-    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
-    errno.EEXIST: "een deel van het pad is een bestand, geen map",
     errno.EISDIR: "hier staat een map",
     errno.ENOENT: "de map bestaat niet",
-    errno.ELOOP: "het pad bevat een kring van symbolische koppelingen",
-    errno.EIO: "de schijf gaf een leesfout of schrijffout",
 }
 
 
@@ -55,8 +50,7 @@ def shown(target: Path) -> str:
 
 
 def os_reason(exc: OSError) -> str:
-    fallback = f"het besturingssysteem weigerde het (foutcode {exc.errno})"
-    return _OS_REASONS.get(exc.errno or 0, fallback)
+    return _WRITE_HINTS.get(exc.errno or 0) or describe_os_error(exc)
 
 
 def refusal(target: Path, inputs: Collection[Path] = ()) -> str | None:
@@ -93,12 +87,6 @@ def check_targets(targets: Collection[Path], inputs: Collection[Path]) -> list[D
     return [write_problem(t, reason) for t in targets if (reason := refusal(t, inputs))]
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
 def write_atomically(files: Mapping[Path, bytes]) -> None:
     """Write every file to a temporary name first; rename only when all are written."""
     temporary: list[tuple[Path, Path]] = []
@@ -113,7 +101,7 @@ def write_atomically(files: Mapping[Path, bytes]) -> None:
             temporary.append((Path(name), target))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
-            Path(name).chmod(0o666 & ~_umask())  # mkstemp makes files private; outputs are not
+            Path(name).chmod(new_file_mode())  # mkstemp makes files private; outputs are not
         for _, target in temporary:  # checked again: something may have appeared meanwhile
             if reason := refusal(target):
                 raise EkcError([write_problem(target, reason)])

@@ -25,6 +25,7 @@ from .discovery import kind_of
 from .models import Kind, Plan
 from .models.plan import PLACEHOLDER, agreement_ids
 from .oserrors import describe_os_error
+from .paths import new_file_mode
 from .plan_versions import case_key
 from .rules.plan import REVIEW_MONTHS, REVIEW_MONTHS_YOUNG, YOUNG_AGE
 from .workspace import LoadedPlan, Workspace
@@ -280,11 +281,5 @@ def _write_new(target: Path, data: bytes) -> None:
         raise _problem(
             target, f"kan {target.name} niet schrijven: {describe_os_error(exc)}", "write-failed"
         ) from None
-    mode = 0o666 & ~_umask()
+    mode = new_file_mode()
     target.chmod(mode)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, Severity, display_path
 from ..oserrors import describe_os_error
+from ..paths import new_file_mode
 
 
 def _problem(path: Path, message: str) -> Diagnostic:
@@ -66,12 +67,6 @@ def check_targets(
     return problems
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
 def write_atomically(files: dict[Path, Iterable[str]]) -> list[Diagnostic]:
     """Write every file's chunks to a temporary name, then rename them all; [] on success."""
     temporary: list[tuple[Path, Path]] = []
@@ -87,7 +82,7 @@ def write_atomically(files: dict[Path, Iterable[str]]) -> list[Diagnostic]:
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 for chunk in chunks:
                     stream.write(chunk)
-            Path(name).chmod(0o666 & ~_umask())  # mkstemp makes files private; outputs are not
+            Path(name).chmod(new_file_mode())  # mkstemp makes files private; outputs are not
         for temp, target in temporary:
             current = target
             temp.replace(target)

@@ -22,6 +22,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from ..paths import new_file_mode
+
 BOM = "\ufeff"
 
 Loc = tuple[int | str, ...]
@@ -173,9 +175,7 @@ def _mode_of(path: Path) -> int:
     try:
         return path.stat().st_mode & 0o777
     except FileNotFoundError:
-        current = os.umask(0)
-        os.umask(current)
-        return 0o666 & ~current
+        return new_file_mode()
 
 
 # --- changing the tree ------------------------------------------------------------------------
