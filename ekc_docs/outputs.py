@@ -53,12 +53,15 @@ def os_reason(exc: OSError) -> str:
     return _WRITE_HINTS.get(exc.errno or 0) or describe_os_error(exc)
 
 
-def refusal(target: Path, inputs: Collection[Path] = ()) -> str | None:
-    """Why `target` may not be written, or None when it may."""
+def refusal(
+    target: Path, inputs: Collection[Path] = (), suffixes: Collection[str] | None = OWN_SUFFIXES
+) -> str | None:
+    """Why `target` may not be written, or None when it may. `suffixes`: the kinds of file
+    this output is (a printed plan by default); None for output that names its own files."""
     suffix = target.suffix.lower()
     if suffix in _YAML_SUFFIXES:
         return "dit is een YAML-bestand; de uitvoer overschrijft nooit een casus of plan"
-    if suffix not in OWN_SUFFIXES:
+    if suffixes is not None and suffix not in suffixes:
         return (
             "een afgedrukt plan heet <naam>.pdf (of <naam>.html met --html); kies zo'n naam met -o"
         )
@@ -87,7 +90,9 @@ def check_targets(targets: Collection[Path], inputs: Collection[Path]) -> list[D
     return [write_problem(t, reason) for t in targets if (reason := refusal(t, inputs))]
 
 
-def write_atomically(files: Mapping[Path, bytes]) -> None:
+def write_atomically(
+    files: Mapping[Path, bytes], suffixes: Collection[str] | None = OWN_SUFFIXES
+) -> None:
     """Write every file to a temporary name first; rename only when all are written."""
     temporary: list[tuple[Path, Path]] = []
     current = next(iter(files))
@@ -103,7 +108,7 @@ def write_atomically(files: Mapping[Path, bytes]) -> None:
                 stream.write(data)
             Path(name).chmod(new_file_mode())  # mkstemp makes files private; outputs are not
         for _, target in temporary:  # checked again: something may have appeared meanwhile
-            if reason := refusal(target):
+            if reason := refusal(target, suffixes=suffixes):
                 raise EkcError([write_problem(target, reason)])
         for temp, target in temporary:
             current = target

@@ -40,3 +40,29 @@ def test_nothing_is_renamed_unless_every_target_may_be_written(tmp_path: Path) -
         write_atomically({tmp_path / "x.pdf": b"%PDF", tmp_path / "x.html": b"<html>"})
     assert caught.value.diagnostics[0].code == "write-failed"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.html"]
+
+
+def test_the_site_pre_build_never_writes_through_a_link_and_writes_all_or_nothing(
+    tmp_path: Path,
+) -> None:
+    from ekc_docs.site.files import GeneratedFile
+    from ekc_docs.site.generate import write_files
+
+    docs = tmp_path / "docs"
+    (docs / "sociale-kaart").mkdir(parents=True)
+    elsewhere = tmp_path / "elders.md"
+    elsewhere.write_text("van iemand anders\n", encoding="utf-8")
+    (docs / "sociale-kaart" / "index.md").symlink_to(elsewhere)
+    files = [
+        GeneratedFile("voorbeelden/index.md", "# Voorbeelden\n"),
+        GeneratedFile("sociale-kaart/index.md", "# Sociale kaart\n"),
+    ]
+    with pytest.raises(EkcError) as raised:
+        write_files(files, docs)
+    (problem,) = raised.value.diagnostics
+    assert problem.code == "write-failed" and "koppeling" in problem.message
+    assert elsewhere.read_text(encoding="utf-8") == "van iemand anders\n"
+    assert not (docs / "voorbeelden").exists()  # nothing written at all
+    (docs / "sociale-kaart" / "index.md").unlink()
+    assert write_files(files, docs) == [docs / f.path for f in files]
+    assert (docs / "sociale-kaart" / "index.md").read_text(encoding="utf-8") == "# Sociale kaart\n"

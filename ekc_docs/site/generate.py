@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from ..case import LoadedKaart
-from ..diagnostics import Diagnostic, sort_diagnostics
+from ..diagnostics import Diagnostic, EkcError, sort_diagnostics
 from ..discovery import discover, is_kaart_dir, kaart_files
+from ..outputs import refusal, write_atomically, write_problem
 from ..render.templates import TemplateSet
 from ..workspace import Workspace
 from .cache import Cache, digest, digest_files
@@ -144,14 +145,19 @@ def generate_site(settings: SiteSettings) -> SiteResult:
 
 
 def write_files(files: list[GeneratedFile], target: Path) -> list[Path]:
-    """The pre-build step: put the generated files into a folder (usually the docs folder)."""
-    written = []
-    for generated in files:
-        path = target / generated.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(generated.content, bytes):
-            path.write_bytes(generated.content)
-        else:
-            path.write_text(generated.content, encoding="utf-8")
-        written.append(path)
-    return written
+    """The pre-build step: put the generated files into a folder (usually the docs folder).
+
+    As any output of the toolkit: never over a YAML file, a link, a folder or a device, and all
+    files or none (an `EkcError` with every refusal)."""
+    contents = {
+        target / g.path: g.content if isinstance(g.content, bytes) else g.content.encode("utf-8")
+        for g in files
+    }
+    problems = [
+        write_problem(path, reason) for path in contents if (reason := refusal(path, suffixes=None))
+    ]
+    if problems:
+        raise EkcError(problems)
+    if contents:
+        write_atomically(contents, suffixes=None)
+    return list(contents)
