@@ -92,6 +92,15 @@ def _nothing_found(folder: Path) -> Diagnostic:
     )
 
 
+def _not_a_file(path: Path) -> Diagnostic:
+    return _problem(
+        path,
+        "invalid-value",
+        f"'{display_path(path)}' is geen gewoon bestand (maar een pijp, apparaat, socket of "
+        "een koppeling die nergens heen wijst); er valt niets in te lezen",
+    )
+
+
 def discover(paths: list[Path]) -> Targets:
     """Sort the given files and folders into cases, plans and kaart folders (by name)."""
     targets = Targets()
@@ -103,6 +112,8 @@ def discover(paths: list[Path]) -> Targets:
                 targets.problems.append(_nothing_found(path))
         elif path.is_file():
             _add_file(path, targets, explicit=True)
+        elif os.path.lexists(path):
+            targets.problems.append(_not_a_file(path))
         else:
             targets.problems.append(
                 _problem(path, "file-not-found", f"'{display_path(path)}' bestaat niet")
@@ -118,6 +129,9 @@ def _add_folder(root: Path, targets: Targets) -> None:
             targets.kaart_dirs.append(here)
             continue
         for name in files:
+            if kind_of(here / name) is not None and not (here / name).is_file():
+                targets.problems.append(_not_a_file(here / name))  # a pipe is never read
+                continue
             _add_file(here / name, targets, explicit=False)
 
 

@@ -65,3 +65,16 @@ def test_plans_for_printing(tmp_path: Path) -> None:
     assert problems == []
     plans, problems = discover_plans([case])  # reading it says it is a case (rules/filekind)
     assert (plans, problems) == ([case], [])
+
+
+def test_a_pipe_named_like_a_plan_is_never_read(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "map"
+    folder.mkdir()
+    os.mkfifo(folder / "plan.yml")
+    for given in (folder, folder / "plan.yml"):
+        targets = discover([given])
+        assert targets.plans == []
+        messages = [d.message for d in targets.problems]
+        assert any("geen gewoon bestand" in m for m in messages), messages
