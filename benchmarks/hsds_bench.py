@@ -9,28 +9,14 @@ Both run as fresh processes (best of N); the export includes the whole check. Re
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from .check_bench import KAART
+from .site_bench import timed as run
 from .site_bench import write_kaart
-
-
-def run(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak memory (MiB) of one process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    output = process.stdout.read() if process.stdout else b""
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{output.decode(errors='replace')[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024
 
 
 def best(repeat: int, command: list[str], cwd: Path) -> tuple[float, float]:

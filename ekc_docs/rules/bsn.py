@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic
 from ..elfproef import find_bsn, passes_elfproef
 from ..reader import Document, scalar_values
+from .report import Report
 
 __all__ = ["check_bsn", "find_bsn", "passes_elfproef"]
 
 
 def check_bsn(document: Document) -> list[Diagnostic]:
     """Look at every value (not the keys) of the file, without recursion."""
-    found: list[Diagnostic] = []
+    report = Report(document)
     for _, node in scalar_values(document.root):
         if len(node.value) >= 9 and (number := find_bsn(node.value)):
-            found.append(
-                Diagnostic(
-                    document.display,
-                    node.line,
-                    node.column,
-                    Severity.ERROR,
-                    "bsn",
-                    f"hier staat een burgerservicenummer ({_mask(number)}); een BSN hoort nooit in "
-                    "een plan of casus: haal het weg",
-                )
+            report.add_at(
+                node,
+                "bsn",
+                f"hier staat een burgerservicenummer ({_mask(number)}); een BSN hoort nooit in "
+                "een plan of casus: haal het weg",
             )
-    return found
+    return report.items
 
 
 def _mask(number: str) -> str:

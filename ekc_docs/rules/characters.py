@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic
 from ..fonts import covered_code_points
 from ..reader import Document, scalar_values
+from .report import Report
 
 _INVISIBLE = ("Cc", "Cf", "Zs", "Zl", "Zp")
 
@@ -31,22 +32,17 @@ def unsupported(text: str) -> list[str]:
 
 def check_characters(document: Document) -> list[Diagnostic]:
     """Look at every value (not the keys) of the file, without recursion."""
-    problems: list[Diagnostic] = []
+    report = Report(document)
     for _, node in scalar_values(document.root):
         if missing := unsupported(node.value):
             shown = ", ".join(f"U+{ord(ch):04X} ({ch})" for ch in missing[:5])
             more = f" en nog {len(missing) - 5}" if len(missing) > 5 else ""
             which, verb = ("het teken", "staat") if len(missing) == 1 else ("de tekens", "staan")
-            problems.append(
-                Diagnostic(
-                    document.display,
-                    node.line,
-                    node.column,
-                    Severity.WARNING,
-                    "unsupported-character",
-                    f"{which} {shown}{more} {verb} niet in de lettertypen van het plan en zou "
-                    "als een leeg vakje worden afgedrukt; schrijf het anders of laat het weg",
-                )
+            report.add_at(
+                node,
+                "unsupported-character",
+                f"{which} {shown}{more} {verb} niet in de lettertypen van het plan en zou "
+                "als een leeg vakje worden afgedrukt; schrijf het anders of laat het weg",
+                warning=True,
             )
-    problems.sort(key=lambda d: (d.line, d.column))
-    return problems
+    return sorted(report.items, key=lambda d: (d.line, d.column))

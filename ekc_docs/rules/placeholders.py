@@ -10,8 +10,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic
 from ..reader import Document, scalar_values
+from .report import Report
 
 EXAMPLES_FILE = Path(__file__).resolve().parent.parent / "scaffold" / "voorbeeldwaarden.txt"
 #: the marker of the first scaffolds; a value holding it was not filled in either
@@ -36,19 +37,14 @@ def check_placeholders(document: Document) -> list[Diagnostic]:
     reported here: an agreement without an outcome is `review-incomplete`, a warning.
     """
     examples = example_values()
-    found: list[Diagnostic] = []
+    report = Report(document)
     for keys, node in scalar_values(document.root):
         if (node.value.strip() in examples or MARKER in node.value) and keys != OUTCOME:
-            found.append(
-                Diagnostic(
-                    document.display,
-                    node.line,
-                    node.column,
-                    Severity.ERROR,
-                    "placeholder",
-                    f"'{node.value.strip()}' is een voorbeeldwaarde van ekc new: vul de echte "
-                    "gegevens in (of haal de regel weg als die mag weg); tot dan wordt er geen "
-                    "plan afgedrukt",
-                )
+            report.add_at(
+                node,
+                "placeholder",
+                f"'{node.value.strip()}' is een voorbeeldwaarde van ekc new: vul de echte "
+                "gegevens in (of haal de regel weg als die mag weg); tot dan wordt er geen "
+                "plan afgedrukt",
             )
-    return sorted(found)
+    return sorted(report.items)

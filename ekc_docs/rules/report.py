@@ -28,6 +28,13 @@ class Report:
         severity = Severity.WARNING if warning else Severity.ERROR
         self.items.append(Diagnostic(self.document.display, line, column, severity, code, message))
 
+    def add_at(self, node: Node, code: str, message: str, *, warning: bool = False) -> None:
+        """A diagnostic at a node found by walking the tree (no model path needed)."""
+        severity = Severity.WARNING if warning else Severity.ERROR
+        self.items.append(
+            Diagnostic(self.document.display, node.line, node.column, severity, code, message)
+        )
+
     def check_ref(self, loc: Loc, value: str, known: Collection[str], what: str) -> bool:
         """`unknown-ref` when `value` is not among `known`; the message names what does exist."""
         if value in known:
